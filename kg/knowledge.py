@@ -1,0 +1,180 @@
+"""The pipeline's knowledge, read from ``ontology/*.ttl``: gazetteer, cues, allegation lexicon.
+
+Users extend isnad by editing Turtle; this module is the only reader of those files and
+hands the extractor plain Python objects (normalised forms), loaded once per process.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from .nlp.normalize import normalize_phrase
+
+KG = Namespace("https://w3id.org/isnad/kg#")
+ID = Namespace("https://w3id.org/isnad/id/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+
+ENTITY_TYPES = ("Person", "Faction", "Organization", "MediaOutlet", "Location", "Group", "AnonymousSource")
+STANCES = {KG.Asserts: "asserts", KG.Denies: "denies", KG.Hedges: "hedges", KG.Declines: "declines"}
+ALLEGATION_TYPES = ("Coordination", "Truce", "Agreement", "Negotiation", "Withdrawal",
+                    "Attack", "Control", "Casualties", "Displacement", "Other")
+
+
+def ontology_dir() -> Path:
+    """``$ISNAD_ONTOLOGY``, else the repository's ``ontology/`` beside the package."""
+    env = os.environ.get("ISNAD_ONTOLOGY")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "ontology", here / "ontology"):
+        if cand.is_dir():
+            return cand
+    raise FileNotFoundError("ontology/ not found: set ISNAD_ONTOLOGY to the folder holding the .ttl files")
+
+
+@dataclass
+class Entity:
+    key: str
+    iri: str
+    type: str
+    label_ar: str
+    label_en: str | None = None
+    aliases: list[str] = field(default_factory=list)  # unambiguous names (labels + altLabels)
+    anaphors: list[str] = field(default_factory=list)  # context-dependent short forms
+    wikidata: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    lat: float | None = None
+    long: float | None = None
+
+
+@dataclass
+class Cue:
+    key: str
+    kinds: frozenset[str]  # local names of the kg: classes it belongs to
+    stance: str
+    forms: list[tuple[str, ...]]  # normalised token sequences
+    label: str = ""
+    vague: bool = False
+    function: str = ""  # for kg:FunctionWord: relay-source, what, pronoun, name-link, ...
+
+
+@dataclass
+class Knowledge:
+    entities: dict[str, Entity]
+    cues: list[Cue]
+    allegations: dict[str, list[tuple[str, ...]]]  # lower-case type → normalised trigger token sequences
+    files: list[Path] = field(default_factory=list)
+
+    def cues_of(self, kind: str) -> list[Cue]:
+        return [c for c in self.cues if kind in c.kinds]
+
+    def vocabulary(self) -> set[str]:
+        """Every single normalised word the knowledge mentions: the clitic stripper's lexicon."""
+        words: set[str] = set()
+        for e in self.entities.values():
+            for name in [*e.aliases, *e.anaphors]:
+                words.update(normalize_phrase(name).split())
+        for c in self.cues:
+            for f in c.forms:
+                words.update(f)
+        for forms in self.allegations.values():
+            for f in forms:
+                words.update(f)
+        return words
+
+    def by_name(self) -> dict[str, list[str]]:
+        """Normalised alias (either script, lower-cased) → entity keys."""
+        out: dict[str, list[str]] = {}
+        for e in self.entities.values():
+            for name in {*e.aliases, e.label_ar, *(x for x in [e.label_en] if x), e.key}:
+                out.setdefault(normalize_phrase(name).lower(), []).append(e.key)
+        return out
+
+
+def _local(iri) -> str:
+    s = str(iri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(normalize_phrase(text).split())
+
+
+def _lit(g: Graph, s, p, lang: str | None = None) -> list[str]:
+    return [str(o) for o in g.objects(s, p) if isinstance(o, Literal) and (lang is None or o.language == lang)]
+
+
+def load_graph(path: Path) -> Graph:
+    g = Graph()
+    g.parse(path, format="turtle")
+    return g
+
+
+def read_entities(g: Graph) -> dict[str, Entity]:
+    out = {}
+    for t in ("Person", "Faction", "Organization", "MediaOutlet", "Location"):
+        for s in g.subjects(RDF.type, KG[t]):
+            if not isinstance(s, URIRef):
+                continue
+            ar = _lit(g, s, RDFS.label, "ar")
+            en = _lit(g, s, RDFS.label, "en")
+            alts = _lit(g, s, SKOS.altLabel)
+            key = _local(s)
+            aff = g.value(s, KG.affiliation)
+            lat, lon = g.value(s, GEO.lat), g.value(s, GEO.long)
+            wd = g.value(s, KG.wikidata)
+            role = _lit(g, s, KG.role, "ar")
+            out[key] = Entity(
+                key=key, iri=str(s), type=t, label_ar=ar[0] if ar else (alts[0] if alts else key),
+                label_en=en[0] if en else None,
+                aliases=[*ar, *en, *alts], anaphors=_lit(g, s, KG.anaphor),
+                wikidata=str(wd) if wd else None, role=role[0] if role else None,
+                affiliation=_local(aff) if aff else None,
+                lat=float(lat) if lat is not None else None, long=float(lon) if lon is not None else None,
+            )
+    return out
+
+
+CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
+             "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
+             "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord")
+
+
+def read_cues(g: Graph) -> list[Cue]:
+    subjects = {s for k in CUE_KINDS for s in g.subjects(RDF.type, KG[k])}
+    out = []
+    for s in sorted(subjects, key=str):
+        kinds = frozenset(_local(o) for o in g.objects(s, RDF.type) if _local(o) in CUE_KINDS)
+        st = g.value(s, KG.stance)
+        forms = sorted({_tokens(f) for f in _lit(g, s, KG.form)} - {()})
+        label = (_lit(g, s, RDFS.label, "ar") or [""])[0]
+        vague = bool(g.value(s, KG.vague))
+        fn = str(g.value(s, KG.function) or "")
+        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn))
+    return out
+
+
+def read_allegations(g: Graph) -> dict[str, list[tuple[str, ...]]]:
+    out = {}
+    for t in ALLEGATION_TYPES:
+        forms = {_tokens(f) for f in _lit(g, KG[t], SKOS.hiddenLabel, "ar")} - {()}
+        out[t.lower()] = sorted(forms)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(folder: str | None = None) -> Knowledge:
+    """Read gazetteer, cues and allegation lexicon from ``folder`` (default: :func:`ontology_dir`)."""
+    base = Path(folder) if folder else ontology_dir()
+    files = [base / "gazetteer.ttl", base / "cues.ttl", base / "grammar.ttl", base / "allegations.ttl"]
+    for f in files:
+        if not f.exists():
+            raise FileNotFoundError(f"{f}: missing ontology file")
+    gaz, cues, grammar, alg = (load_graph(f) for f in files)
+    return Knowledge(read_entities(gaz), read_cues(cues + grammar), read_allegations(alg), files)

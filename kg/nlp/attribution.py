@@ -1,0 +1,632 @@
+"""Attribution: who says what, to which outlet, relayed by whom, with which stance.
+
+Rules follow Arabic reported-speech grammar rather than any one outlet:
+
+* a speech verb (VSO: ``وقال مدير المرصد رامي عبد الرحمن لـ«…» إن …``; SVO: ``مصدر مطلع، قال …``)
+  takes the noun phrase after it (else before it, else the last speaker) as claimant and the
+  text after the complementizer, colon or opening quote as content;
+* a circumstantial participle (``مشيراً إلى أن``) or a pronoun subject continues the speaker;
+* ``وفق/بحسب X`` makes X the claimant of the clause it qualifies;
+* ``نقلت X عن Y [قوله] إن`` makes Y the claimant and X a relay (``citedBy``);
+* an outlet after ``لـ`` or an outlet marker (``في حديث مع``) is the outlet spoken to.
+
+Cues inside a direct quote are nested sources and are not attributions of their own.
+All words come from ``ontology/cues.ttl``; this module only knows the grammar.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..knowledge import Cue, Knowledge, load_knowledge
+from ..model import Actor
+from .normalize import strip_al
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+OPEN_Q = {"\u00ab", "\u201c"}
+CLOSE_Q = {"\u00bb", "\u201d"}
+STRAIGHT_Q = {'"'}
+SENT_END = {".", "!", "?", "\u061f", "\u2026", "..."}
+COMMA = {"\u060c", ",", "\u061b", ";"}
+COLON = {":"}
+ACTOR_TYPES = {"Person", "Faction", "Organization", "MediaOutlet"}
+
+
+@dataclass
+class RawClaim:
+    """A claim in token coordinates of the spaCy Doc (converted to offsets later)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    kind: str
+    stance: str
+    claimant: Actor
+    content_start: int
+    content_end: int
+    reported_to: list[Actor] = field(default_factory=list)
+    cited_by: list[Actor] = field(default_factory=list)
+    confidence: float = 0.6
+    allegation_types: list[str] = field(default_factory=list)  # set by isnad_allegations
+    parties: list[Actor] = field(default_factory=list)
+    locations: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class CueHit:
+    start: int
+    end: int
+    cue: Cue
+    kind: str
+
+
+class Lexicon:
+    """Cue matchers and word classes built once from the knowledge."""
+
+    def __init__(self, nlp: Language, kn: Knowledge):
+        self.kn = kn
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.cues: dict[str, Cue] = {}
+        for c in kn.cues:
+            self.cues[c.key] = c
+            docs = []
+            for form in c.forms:
+                d = Doc(nlp.vocab, words=list(form))
+                for t, w in zip(d, form):
+                    t.norm_ = w
+                docs.append(d)
+            if docs:
+                self.matcher.add(c.key, docs)
+
+        def words(kind, fn=None):
+            out = set()
+            for c in kn.cues_of(kind):
+                if fn is None or c.function == fn:
+                    for f in c.forms:
+                        if len(f) == 1:
+                            out.add(f[0])
+            return out
+
+        self.source_heads = {strip_al(w) for w in words("SourceHead")}
+        self.vague_heads = {strip_al(f[0]) for c in kn.cues_of("SourceHead") if c.vague for f in c.forms}
+        self.group_heads = {strip_al(w) for w in words("GroupHead")}
+        self.role_heads = {strip_al(w) for w in words("RoleHead")}
+        self.complementizers = words("Complementizer")
+        self.relay_source = words("FunctionWord", "relay-source")
+        self.what = words("FunctionWord", "what")
+        self.pronouns = words("FunctionWord", "pronoun")
+        self.name_links = words("FunctionWord", "name-link")
+        self.prepositions = words("FunctionWord", "preposition")
+        self.relatives = words("FunctionWord", "relative")
+        self.demonstratives = words("FunctionWord", "demonstrative")
+        self.auxiliaries = words("FunctionWord", "auxiliary")
+        # words that never belong to a personal name: single-token cue forms and function words
+        self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
+        self.not_name |= {strip_al(w) for w in self.not_name}
+
+    def hits(self, doc: Doc) -> list[CueHit]:
+        """Cue matches, longest first where they overlap."""
+        raw = []
+        for mid, s, e in self.matcher(doc):
+            cue = self.cues[doc.vocab.strings[mid]]
+            raw.append((s, e, cue))
+        raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[CueHit] = []
+        taken: set[int] = set()
+        for s, e, cue in sorted(raw, key=lambda x: -(x[1] - x[0])):
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            out.append(CueHit(s, e, cue, _main_kind(cue)))
+        out.sort(key=lambda h: h.start)
+        return out
+
+
+_KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "ContinuationParticiple",
+               "SpeechVerb", "OutletMarker", "Complementizer", "HedgeMarker", "DenialMarker",
+               "SourceHead", "GroupHead", "RoleHead", "FunctionWord")
+
+
+def _main_kind(cue: Cue) -> str:
+    for k in _KIND_ORDER:
+        if k in cue.kinds:
+            return k
+    return next(iter(cue.kinds))
+
+
+CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
+
+
+def quote_depth(doc: Doc) -> list[int]:
+    """Per token, 1 when inside a direct quote («…» or "…"), else 0."""
+    depth, straight, out = 0, False, []
+    for t in doc:
+        x = t.text
+        if x in OPEN_Q:
+            out.append(1 if (depth or straight) else 0)
+            depth += 1
+            continue
+        if x in CLOSE_Q:
+            depth = max(0, depth - 1)
+            out.append(1 if (depth or straight) else 0)
+            continue
+        if x in STRAIGHT_Q:
+            straight = not straight
+            out.append(0)
+            continue
+        if "\n" in t.text:
+            depth, straight = 0, False
+        out.append(1 if (depth or straight) else 0)
+    return out
+
+
+def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of sentences: split at final punctuation outside quotes and at newlines."""
+    out, start = [], 0
+    for i, t in enumerate(doc):
+        if "\n" in t.text:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        elif t.text in SENT_END and not inq[i]:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return [(s, e) for s, e in out if any(not doc[j].is_space for j in range(s, e))]
+
+
+class Attributor:
+    def __init__(self, nlp: Language, ontology: str = ""):
+        self.kn = load_knowledge(ontology or None)
+        self.lex = Lexicon(nlp, self.kn)
+
+    # ------------------------------------------------------------------ helpers
+    def _ent_at(self, doc: Doc) -> dict[int, object]:
+        m = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                m[i] = ent
+        return m
+
+    def _actor_from_ent(self, ent) -> Actor:
+        key = ent.ent_id_.split("|", 1)[-1]
+        e = self.kn.entities.get(key)
+        if e is None:
+            return Actor(ent.text, ent.label_, None, start=ent.start_char, end=ent.end_char)
+        return Actor(e.label_ar, e.type, e.key, e.label_en, e.role, e.affiliation,
+                     start=ent.start_char, end=ent.end_char)
+
+    def _is_name_token(self, t) -> bool:
+        n = t.norm_
+        if not t.is_alpha or n in self.lex.prepositions or n in self.lex.complementizers:
+            return False
+        if n in self.lex.name_links:
+            return True
+        return n not in self.lex.not_name and strip_al(n) not in self.lex.not_name
+
+    def _trailing_name(self, doc: Doc, s: int, e: int, ents) -> tuple[int, int] | None:
+        """The personal name closing the phrase doc[s:e] (role + name), if any."""
+        j = e
+        while j > s and self._is_name_token(doc[j - 1]) and j - 1 not in ents:
+            j -= 1
+        # a name does not start with the article; allow ال only on the last word
+        while j < e and doc[j].norm_.startswith("\u0627\u0644") and j < e - 1:
+            j += 1
+        if j >= e:
+            return None
+        if doc[j].norm_.startswith("\u0627\u0644") or doc[j].norm_ in self.lex.name_links and j == e - 1:
+            return None
+        if e - j > 7:
+            j = e - 7
+        return (j, e)
+
+    def _leading_name(self, doc: Doc, s: int, e: int, ents) -> tuple[int, int] | None:
+        """A name opening the phrase doc[s:e] (name + role after a comma)."""
+        j = s
+        while j < e and self._is_name_token(doc[j]) and j not in ents:
+            if doc[j].norm_.startswith("\u0627\u0644") and j > s:
+                j += 1
+                break
+            j += 1
+        if j == s or doc[s].norm_.startswith("\u0627\u0644"):
+            return None
+        return (s, min(j, s + 6))
+
+    def actor_from_phrase(self, doc: Doc, s: int, e: int, ents, people: dict[str, Actor],
+                          allow_bare: bool = True) -> Actor | None:
+        """Type a claimant noun phrase: named entity, role + name, anonymous source or group."""
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].text in OPEN_Q
+                         or doc[s].norm_ in self.lex.auxiliaries):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if s >= e or e - s > 25:
+            return None
+        text = doc[s:e].text
+        head = strip_al(doc[s].norm_)
+        inner = [ents[i] for i in range(s, e) if i in ents]
+        seen, ent_list = set(), []
+        for x in inner:
+            if id(x) not in seen:
+                seen.add(id(x))
+                ent_list.append(x)
+        persons = [x for x in ent_list if x.label_ == "Person"]
+        actors = [x for x in ent_list if x.label_ in ACTOR_TYPES]
+        side = next((self._actor_from_ent(x) for x in actors), None)
+        if persons:
+            a = self._actor_from_ent(persons[-1])
+            if persons[-1].start > s and not a.role:
+                a.role = doc[s:persons[-1].start].text.strip(" ،,")
+            return a
+        heads = self.lex.source_heads | self.lex.group_heads
+        if head in self.lex.role_heads:
+            nm = self._trailing_name(doc, s, e, ents)
+            if nm and nm[0] > s and (nm[1] - nm[0] >= 2 or head not in heads):
+                return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
+                                    affiliation=side.entity if side else None)
+        if head in heads:
+            # «إعلام أميركي أنباء …»: a second head noun starts the object
+            k = s + 1
+            while k < e and strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.demonstratives:
+                k += 1
+            e = k
+            text = doc[s:e].text
+            side = next((self._actor_from_ent(x) for x in actors if x.start < e), None)
+            typ = "AnonymousSource" if head in self.lex.source_heads else "Group"
+            return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
+                         end=doc[e - 1].idx + len(doc[e - 1].text))
+        if head in self.lex.role_heads or (actors and actors[0].start > s):
+            nm = self._trailing_name(doc, s, e, ents)
+            if nm:
+                return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
+                                    affiliation=side.entity if side else None)
+            if actors:
+                return self._actor_from_ent(actors[0]) if actors[0].start == s else None
+            return None
+        if actors and actors[0].start == s:
+            return self._actor_from_ent(actors[0])
+        nm = self._leading_name(doc, s, e, ents) if allow_bare else None
+        if nm and nm[1] - nm[0] == 1 and strip_al(doc[nm[0]].norm_) not in people:
+            nm = None  # one unknown word is not enough to call it a person (حركة, مواقفة …)
+        if nm and nm[1] - nm[0] <= 4 and (nm[1] == e or e - s <= 4):
+            return self._person(doc, nm, people, role=None, affiliation=side.entity if side else None)
+        return None
+
+    def _person(self, doc, span, people, role=None, affiliation=None) -> Actor:
+        s, e = span
+        name = doc[s:e].text
+        key = strip_al(doc[e - 1].norm_)
+        prev = people.get(key)
+        if prev is not None and (e - s == 1 or prev.label == name):
+            return Actor(prev.label, "Person", prev.entity, prev.label_en, prev.role, prev.affiliation,
+                         start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1].text))
+        a = Actor(name, "Person", None, None, role, affiliation, start=doc[s].idx,
+                  end=doc[e - 1].idx + len(doc[e - 1].text))
+        if e - s >= 2:
+            people[key] = a
+        return a
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        lex = self.lex
+        inq = quote_depth(doc)
+        ents = self._ent_at(doc)
+        hits = [h for h in lex.hits(doc)]
+        claims: list[RawClaim] = []
+        people: dict[str, Actor] = {}
+        self._by_speaker: dict[str, RawClaim] = {}
+        last: RawClaim | None = None
+        last_sent = -10
+        for si, (s0, s1) in enumerate(sentences(doc, inq)):
+            sh = [h for h in hits if s0 <= h.start < s1]
+            starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
+                      and not self._passive(doc[h.start])]
+            starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            cur: RawClaim | None = None
+            for k, h in enumerate(starts):
+                nxt = starts[k + 1].start if k + 1 < len(starts) else s1
+                c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, last if si - last_sent <= 3 else None)
+                if c is None:
+                    continue
+                claims.append(c)
+                self._by_speaker[c.claimant.key] = c
+                cur = last = c
+                last_sent = si
+        doc._.claims = claims
+        return doc
+
+    def _after_according(self, doc, prev: CueHit, h: CueHit) -> bool:
+        """The verb of «وفق ما أفاد» / «حسبما نقلت» belongs to the according-to cue before it."""
+        if prev.kind != "AccordingTo" or h.kind not in ("SpeechVerb", "RelayVerb"):
+            return False
+        gap = range(prev.end, h.start)
+        return all(doc[k].norm_ in self.lex.what for k in gap) and len(gap) <= 1
+
+    def _passive(self, tok) -> bool:
+        """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
+        return len(tok.text) > 1 and tok.text[1] == "\u064f"
+
+    def _outlets(self, doc, s, e, ents) -> list[Actor]:
+        out, seen = [], set()
+        for i in range(s, e):
+            x = ents.get(i)
+            if x is not None and x.label_ == "MediaOutlet" and x.start not in seen:
+                seen.add(x.start)
+                out.append(self._actor_from_ent(x))
+        return out
+
+    def _content_start(self, doc, i, end, sh) -> int | None:
+        """Index of the first content token after position i (complementizer, colon or quote)."""
+        comp = {h.start: h.end for h in sh if h.kind == "Complementizer"}
+        j = i
+        while j < end:
+            t = doc[j]
+            if j in comp:
+                return comp[j]
+            if t.text in COLON:
+                return j + 1
+            if t.text in OPEN_Q or t.text in STRAIGHT_Q:
+                return j
+            j += 1
+        return None
+
+    def _subject_end(self, doc, i, end, sh, ents) -> int:
+        """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or outlet."""
+        stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker") or h.kind in CLAIM_KINDS}
+        j = i
+        while j < end:
+            t = doc[j]
+            if (t.text in OPEN_Q or t.text in STRAIGHT_Q) and j > i:
+                close = self._quoted_entity_end(doc, j, ents)
+                if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
+                    j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
+                    continue
+            if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
+                break
+            if t.norm_ in self.lex.relatives or (t.norm_ in self.lex.demonstratives and j > i):
+                break
+            if t._.raw_norm in ("\u0644",) or (t.text.endswith("\u0640") and j > i):
+                # لـ «outlet»: the addressee, not the subject
+                nxt = ents.get(j + 1) or ents.get(j + 2)
+                if nxt is not None and nxt.label_ == "MediaOutlet":
+                    break
+            x = ents.get(j)
+            if x is not None and x.label_ == "MediaOutlet" and j > i and doc[j].text != doc[j].norm_ and doc[j]._.raw_norm.startswith("\u0644"):
+                break
+            j += 1
+        return j
+
+    def _antecedent(self, doc, s0, end, ents, people) -> Actor | None:
+        """The head noun phrase just before ``end`` (a comma before a relative pronoun)."""
+        heads = self.lex.source_heads | self.lex.group_heads
+        for k in range(end - 1, max(s0, end - 8) - 1, -1):
+            if strip_al(doc[k].norm_) in heads:
+                return self.actor_from_phrase(doc, k, end, ents, people, allow_bare=False)
+            x = ents.get(k)
+            if x is not None and x.label_ in ACTOR_TYPES and x.end == end:
+                return self._actor_from_ent(x)
+        return None
+
+    def _quoted_entity_end(self, doc, j, ents) -> int | None:
+        """Index of the closing quote when doc[j] opens a quote holding exactly one entity name."""
+        x = ents.get(j + 1)
+        if x is None or x.start != j + 1 or x.end >= len(doc):
+            return None
+        close = doc[x.end]
+        if close.text in CLOSE_Q or close.text in STRAIGHT_Q:
+            return x.end
+        return None
+
+    def _continues_np(self, tok, sh, k) -> bool:
+        """Does the token after a quoted name still belong to the noun phrase (a name, a role)?"""
+        if tok.is_punct or tok.is_space or tok.norm_ in self.lex.complementizers:
+            return False
+        if any(h.start == k for h in sh):
+            return False
+        return tok.is_alpha and not tok._.raw_norm.startswith("\u0644")
+
+    def _content_start_skip_outlet(self, doc, i, end, sh, ents) -> int | None:
+        """Like _content_start, but an opening quote around an outlet name is not content."""
+        j = i
+        while True:
+            cs = self._content_start(doc, j, end, sh)
+            if cs is None or cs >= end:
+                return cs
+            t = doc[cs]
+            if t.text in OPEN_Q or t.text in STRAIGHT_Q:
+                x = ents.get(cs + 1)
+                if x is not None and x.label_ == "MediaOutlet" and x.start == cs + 1:
+                    j = x.end + 1
+                    continue
+            return cs
+
+    def _claim(self, doc, h: CueHit, s0, s1, nxt, sh, ents, inq, people, cur, last) -> RawClaim | None:
+        lex = self.lex
+        cue_text = doc[h.start:h.end].text
+        stance = h.cue.stance
+        kind = h.kind
+        claimant: Actor | None = None
+        reported: list[Actor] = []
+        cited: list[Actor] = []
+        cstart: int | None = None
+
+        if kind == "AccordingTo":
+            j = h.end
+            if j < s1 and doc[j].norm_ in lex.what:
+                j += 1
+            # optional verb after ما (وفق ما أفاد / حسبما نقلت)
+            relay = False
+            v = next((x for x in sh if x.start == j and x.kind in ("SpeechVerb", "RelayVerb")), None)
+            if v is not None:
+                relay = v.kind == "RelayVerb"
+                j = v.end
+            e = self._subject_end(doc, j, nxt, sh, ents)
+            if relay:
+                src = next((k for k in range(j, nxt) if doc[k].norm_ in lex.relay_source), None)
+                if src is not None:
+                    mid = self.actor_from_phrase(doc, j, src, ents, people)
+                    if mid is not None:
+                        cited.append(mid)
+                    e = self._subject_end(doc, src + 1, nxt, sh, ents)
+                    claimant = self.actor_from_phrase(doc, src + 1, e, ents, people)
+                else:
+                    claimant = self.actor_from_phrase(doc, j, e, ents, people)
+            else:
+                claimant = self.actor_from_phrase(doc, j, e, ents, people)
+            if claimant is None:
+                return None
+            prev = self._by_speaker.get(claimant.key)
+            if prev is not None:
+                reported, cited = list(prev.reported_to), cited or list(prev.cited_by)
+            if h.start <= s0 + 1:
+                cstart = e
+                cend = nxt
+            else:
+                cstart, cend = s0, nxt
+                # the clause before the cue is the content; text after the source continues it
+                if nxt == s1:
+                    cend = s1
+            return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq)
+
+        if kind == "RelayVerb":
+            src = next((k for k in range(h.end, nxt) if doc[k].norm_ in lex.relay_source), None)
+            if src is None:
+                return None
+            relay_actor = self.actor_from_phrase(doc, h.end, src, ents, people)
+            if relay_actor is None:  # «صحيفة «وول ستريت جورنال» الأميركية»: the named outlet
+                x = next((ents[k] for k in range(h.end, src) if k in ents and ents[k].label_ in ACTOR_TYPES), None)
+                relay_actor = self._actor_from_ent(x) if x is not None else None
+            nom = next((x for x in sh if src < x.start < nxt and x.kind == "NominalCue"), None)
+            e = nom.start if nom else self._subject_end(doc, src + 1, nxt, sh, ents)
+            claimant = self.actor_from_phrase(doc, src + 1, e, ents, people)
+            if claimant is None:
+                return None
+            if relay_actor is not None:
+                cited.append(relay_actor)
+            after = nom.end if nom else e
+            if nom is not None:
+                cue_text = doc[nom.start:nom.end].text
+                if nom.cue.stance != "asserts":
+                    stance = nom.cue.stance
+            cstart = self._content_start(doc, after, nxt, sh)
+            if cstart is None:
+                cstart = after
+            return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
+
+        if kind == "ContinuationParticiple":
+            base = cur or last
+            if base is None:
+                return None
+            claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
+            cstart = self._content_start_skip_outlet(doc, h.end, min(nxt, h.end + 12), sh, ents)
+            if cstart is None:
+                cstart = h.end
+            # «قائلاً لـ«الشرق الأوسط» إن …»: the outlet also holds for the claim it continues
+            for o in self._outlets(doc, h.end, cstart, ents):
+                for target in (reported, base.reported_to if base is cur else []):
+                    if all(o.key != r.key for r in target):
+                        target.append(o)
+            return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
+
+        # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
+        e = self._subject_end(doc, h.end, nxt, sh, ents)
+        if e > h.end and doc[h.end].norm_ not in lex.pronouns:
+            claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
+            # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
+            if (claimant is None or claimant.type != "Person") and e < nxt and doc[e].text in COMMA:
+                e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
+                nm = self._leading_name(doc, e + 1, e2, ents) if e2 - e <= 5 else None
+                if nm is not None and nm[1] == e2:
+                    role = doc[h.end:e].text
+                    claimant = self._person(doc, nm, people, role=role,
+                                            affiliation=claimant.affiliation if claimant else None)
+                    e = e2
+        pre_s = None
+        if claimant is None:
+            # subject before the verb: from the sentence (or clause) start
+            b = h.start
+            while b > s0 and doc[b - 1].text in COMMA:
+                b -= 1
+            a = b
+            while a > s0 and doc[a - 1].text not in COMMA and doc[a - 1].text not in SENT_END and not (
+                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
+                a -= 1
+            # name + comma + role + comma + verb: take the first segment
+            if b > a and b - a <= 14:
+                cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
+                if cand is None and a > s0 and doc[a - 1].text in COMMA and \
+                        strip_al(doc[a].norm_) in self.lex.role_heads:
+                    a2 = a - 1
+                    while a2 > s0 and doc[a2 - 1].text not in COMMA and doc[a2 - 1].text not in SENT_END:
+                        a2 -= 1
+                    if a2 == s0:
+                        cand = self.actor_from_phrase(doc, a2, a - 1, ents, people)
+                if cand is not None and (a == s0 or doc[a - 1].text in COMMA) and not inq[a]:
+                    claimant, pre_s = cand, a
+            elif b == a and a - 2 > s0 and doc[a - 1].norm_ in self.lex.relatives and doc[a - 2].text in COMMA:
+                # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
+                claimant = self._antecedent(doc, s0, a - 2, ents, people)
+                pre_s = a - 2 if claimant else None
+            if claimant is None and h.start - 1 > s0 and doc[h.start - 1].norm_ in self.lex.relatives \
+                    and doc[h.start - 2].text in COMMA:
+                claimant = self._antecedent(doc, s0, h.start - 2, ents, people)
+        if claimant is None:
+            base = cur or last
+            if base is None:
+                return None
+            if e > h.end and doc[h.end].norm_ not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
+                # an unknown subject after the verb: not a continuation
+                if not (doc[h.end].text in COMMA or doc[h.end].is_punct):
+                    return None
+            claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
+        elif claimant.key in self._by_speaker and claimant.type != "AnonymousSource":
+            prev = self._by_speaker[claimant.key]
+            reported, cited = list(prev.reported_to), list(prev.cited_by)
+
+        region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents)
+        outlets = self._outlets(doc, e, region_end if region_end is not None else min(nxt, e + 8), ents)
+        if pre_s is not None:
+            outlets += self._outlets(doc, pre_s, h.start, ents)
+        outlets += self._outlets(doc, h.end, e, ents) if claimant.type != "MediaOutlet" else []
+        for o in outlets:
+            if o.key != claimant.key and all(o.key != r.key for r in reported):
+                reported.append(o)
+        if kind == "DeclinePhrase" or stance in ("denies", "declines"):
+            cstart = h.start
+        else:
+            cstart = region_end
+            if cstart is None:
+                if claimant.type in ("Person", "AnonymousSource", "Group", "Organization", "Faction", "MediaOutlet") and nxt - e > 2:
+                    cstart = h.start
+                else:
+                    return None
+        return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
+
+    def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq) -> RawClaim | None:
+        while cs < ce and (doc[cs].is_space or (doc[cs].is_punct and doc[cs].text not in OPEN_Q | STRAIGHT_Q)):
+            cs += 1
+        while ce > cs and (doc[ce - 1].is_space or doc[ce - 1].text in COMMA or doc[ce - 1].text in SENT_END
+                           or doc[ce - 1].text in COLON):
+            ce -= 1
+        if ce - cs < 2:
+            return None
+        if stance == "asserts":
+            for m in sh:
+                if cs <= m.start < ce or h.start - 3 <= m.start < h.start:
+                    if m.kind == "HedgeMarker":
+                        stance = "hedges"
+                    elif m.kind == "DenialMarker" and cs <= m.start < ce:
+                        stance = "denies"
+        conf = 0.8 if claimant.entity else 0.6
+        return RawClaim(cue_text, h.start, h.end, kind, stance, claimant, cs, ce, reported, cited, conf)
+
+
+@Language.factory("isnad_attribution", default_config={"ontology": ""})
+def make_attribution(nlp: Language, name: str, ontology: str):
+    return Attributor(nlp, ontology)

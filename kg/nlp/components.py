@@ -1,0 +1,145 @@
+"""Registered spaCy factories: normaliser, gazetteer ruler and anaphora filter.
+
+Each factory takes the ontology folder as config (``""`` = the default one), so the whole
+pipeline can be rebuilt from ``nlp.config`` and saved with ``nlp.to_disk``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge import load_knowledge
+from .normalize import normalize, strip_clitics
+
+if not Token.has_extension("raw_norm"):
+    Token.set_extension("raw_norm", default="")
+
+
+def _knowledge(ontology: str):
+    return load_knowledge(ontology or None)
+
+
+class Normalizer:
+    """Sets ``token.norm_`` to the folded form, with leading clitics stripped where known.
+
+    ``token._.raw_norm`` keeps the fold without clitic stripping (e.g. for ``لـ``).
+    """
+
+    def __init__(self, ontology: str = ""):
+        self.known = frozenset(_knowledge(ontology).vocabulary())
+        self._cache: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
+        for tok in doc:
+            hit = cache.get(tok.text)
+            if hit is None:
+                raw = normalize(tok.text)
+                hit = (raw, strip_clitics(raw, self.known))
+                if len(cache) < 200_000:
+                    cache[tok.text] = hit
+            tok._.raw_norm = hit[0]
+            tok.norm_ = hit[1] or tok.text
+        return doc
+
+
+@Language.factory("isnad_normalizer", default_config={"ontology": ""})
+def make_normalizer(nlp: Language, name: str, ontology: str):
+    return Normalizer(ontology)
+
+
+def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
+    """EntityRuler phrase patterns (NORM) from the gazetteer: names, plus quoted variants.
+
+    Anaphors get the id ``anaphor|<key>``; :class:`AnaphoraFilter` keeps them only where the
+    entity was named before in the same text.
+    """
+    kn = _knowledge(ontology)
+    seen = set()
+    out = []
+    for e in kn.entities.values():
+        for kind, names in (("", e.aliases), ("anaphor|", e.anaphors)):
+            for name in names:
+                toks = [normalize(t.text) for t in nlp.make_doc(name) if not t.is_space]
+                toks = [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
+                if not toks:
+                    continue
+                variants = [toks]
+                if len(toks) > 1:  # قوات «سوريا الديمقراطية»
+                    variants += [[toks[0], q, *toks[1:], c] for q, c in (("\u00ab", "\u00bb"), ('"', '"'))]
+                for v in variants:
+                    k = (kind + e.key, tuple(v))
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    out.append({"label": e.type, "pattern": " ".join(v), "id": kind + e.key})
+    return out
+
+
+@Language.factory("isnad_gazetteer", default_config={"ontology": ""})
+def make_gazetteer(nlp: Language, name: str, ontology: str):
+    """An EntityRuler on NORM whose phrase patterns are pre-normalised gazetteer names."""
+    from spacy.pipeline import EntityRuler
+
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="NORM", overwrite_ents=True)
+    pats = entity_patterns(nlp, ontology)
+    # pattern docs carry their own norms: the words are already normalised
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(pats)
+    return ruler
+
+
+class AnaphoraFilter:
+    """Resolve gazetteer anaphors (التنظيم, المرصد, هويدي) and shared names, or drop them.
+
+    An anaphor denotes its entity only when that entity was named earlier in the text (or an
+    anaphor of it was already accepted). A name shared by an outlet and something else
+    (الشرق الأوسط: the newspaper, the region) is the outlet when quoted or after لـ.
+    """
+
+    def __init__(self, ontology: str = ""):
+        kn = _knowledge(ontology)
+        self.shared: dict[tuple[str, ...], list] = {}
+        by: dict[tuple[str, ...], list] = {}
+        for e in kn.entities.values():
+            for name in e.aliases:
+                k = tuple(normalize(w) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
+                if e not in by.setdefault(k, []):
+                    by[k].append(e)
+        self.shared = {k: v for k, v in by.items() if len(v) > 1}
+
+    def _disambiguate(self, doc: Doc, ent):
+        k = tuple(t.norm_ for t in ent if t.text not in ("\u00ab", "\u00bb", '"'))
+        cands = self.shared.get(k)
+        if not cands:
+            return ent
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        quoted = prev is not None and prev.text in ("\u00ab", '"', "\u201c")
+        after_lam = prev is not None and (prev._.raw_norm == "\u0644" or (
+            quoted and ent.start > 1 and doc[ent.start - 2]._.raw_norm == "\u0644"))
+        lam_glued = ent[0]._.raw_norm != ent[0].norm_ and ent[0]._.raw_norm.startswith("\u0644")
+        want_outlet = quoted or after_lam or lam_glued
+        pick = next((e for e in cands if (e.type == "MediaOutlet") == want_outlet), cands[0])
+        return Span(doc, ent.start, ent.end, label=pick.type, span_id=pick.key)
+
+    def __call__(self, doc: Doc) -> Doc:
+        named: set[str] = set()
+        keep = []
+        for ent in doc.ents:
+            ent = self._disambiguate(doc, ent)
+            eid = ent.ent_id_ or ent.id_
+            if eid.startswith("anaphor|"):
+                key = eid.split("|", 1)[1]
+                if key not in named:
+                    continue
+            else:
+                key = eid
+            named.add(key)
+            keep.append(ent)
+        doc.ents = keep
+        return doc
+
+
+@Language.factory("isnad_anaphora", default_config={"ontology": ""})
+def make_anaphora(nlp: Language, name: str, ontology: str):
+    return AnaphoraFilter(ontology)
