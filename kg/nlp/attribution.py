@@ -15,7 +15,7 @@ All words come from ``ontology/cues.ttl``; this module only knows the grammar.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .normalize import strip_al
+from .normalize import normalize_phrase, strip_al
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -105,6 +105,7 @@ class Lexicon:
         self.relatives = words("FunctionWord", "relative")
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
+        self.same = words("FunctionWord", "same")
         # words that never belong to a personal name: single-token cue forms and function words
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
         self.not_name |= {strip_al(w) for w in self.not_name}
@@ -117,12 +118,16 @@ class Lexicon:
             raw.append((s, e, cue))
         raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[CueHit] = []
-        taken: set[int] = set()
+        # longest match wins, separately for claim-opening cues and for the other words,
+        # so «نفى صحة» (a denial marker) does not hide «نفى» (the verb)
+        taken: dict[bool, set[int]] = {True: set(), False: set()}
         for s, e, cue in sorted(raw, key=lambda x: -(x[1] - x[0])):
-            if any(i in taken for i in range(s, e)):
+            kind = _main_kind(cue)
+            group = taken[kind in CLAIM_KINDS or kind == "NominalCue"]
+            if any(i in group for i in range(s, e)):
                 continue
-            taken.update(range(s, e))
-            out.append(CueHit(s, e, cue, _main_kind(cue)))
+            group.update(range(s, e))
+            out.append(CueHit(s, e, cue, kind))
         out.sort(key=lambda h: h.start)
         return out
 
@@ -182,6 +187,8 @@ def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
 
 
 class Attributor:
+    _people: dict | None = None
+
     def __init__(self, nlp: Language, ontology: str = ""):
         self.kn = load_knowledge(ontology or None)
         self.lex = Lexicon(nlp, self.kn)
@@ -199,8 +206,11 @@ class Attributor:
         e = self.kn.entities.get(key)
         if e is None:
             return Actor(ent.text, ent.label_, None, start=ent.start_char, end=ent.end_char)
-        return Actor(e.label_ar, e.type, e.key, e.label_en, e.role, e.affiliation,
-                     start=ent.start_char, end=ent.end_char)
+        a = Actor(e.label_ar, e.type, e.key, e.label_en, e.role, e.affiliation,
+                  start=ent.start_char, end=ent.end_char)
+        if e.type == "Person" and len(ent) >= 2 and self._people is not None:
+            self._people.setdefault(strip_al(ent[-1].norm_), a)
+        return a
 
     def _is_name_token(self, t) -> bool:
         n = t.norm_
@@ -274,6 +284,10 @@ class Attributor:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = s + 1
             while k < e and strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.demonstratives:
+                x = ents.get(k)
+                if x is not None and x.start == k and doc[k - 1].norm_ not in self.lex.prepositions \
+                        and doc[k]._.raw_norm == doc[k].norm_ and not doc[k - 1].is_punct:
+                    break  # «ناشطون سوريون النظام …»: the entity is the object
                 k += 1
             e = k
             text = doc[s:e].text
@@ -317,10 +331,13 @@ class Attributor:
         lex = self.lex
         inq = quote_depth(doc)
         ents = self._ent_at(doc)
+        self._ents = ents
         hits = [h for h in lex.hits(doc)]
         claims: list[RawClaim] = []
         people: dict[str, Actor] = {}
+        self._people = people
         self._by_speaker: dict[str, RawClaim] = {}
+        self._recent: list[Actor] = []
         last: RawClaim | None = None
         last_sent = -10
         for si, (s0, s1) in enumerate(sentences(doc, inq)):
@@ -328,6 +345,8 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start])]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            om = {i for x in sh if x.kind == "OutletMarker" for i in range(x.start, x.end)}
+            starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start in om)]
             cur: RawClaim | None = None
             for k, h in enumerate(starts):
                 nxt = starts[k + 1].start if k + 1 < len(starts) else s1
@@ -336,6 +355,7 @@ class Attributor:
                     continue
                 claims.append(c)
                 self._by_speaker[c.claimant.key] = c
+                self._recent.append(c.claimant)
                 cur = last = c
                 last_sent = si
         doc._.claims = claims
@@ -401,6 +421,29 @@ class Attributor:
                 break
             j += 1
         return j
+
+    def _corefer(self, a: Actor | None) -> Actor | None:
+        """«المصدر», «المصادر», «المصدر الفلسطيني», «المصدر ذاته» → the source cited before.
+
+        A definite source description names no new source: it points back to the last
+        anonymous source with the same head (and words), or, with ذاته/نفسه, to the last source.
+        """
+        if a is None or a.type != "AnonymousSource":
+            return a
+        words = [strip_al(w) for w in normalize_phrase(a.label).split()]
+        if not a.label.startswith("\u0627\u0644") or not words:
+            return a
+        if any(w in self.lex.same or "\u0627\u0644" + w in self.lex.same for w in words[1:]):
+            prev = self._recent[-1] if self._recent else None
+            return replace(prev) if prev is not None else a
+        for prev in reversed(self._recent):
+            if prev.type != "AnonymousSource":
+                continue
+            pw = [strip_al(w) for w in normalize_phrase(prev.label).split()]
+            same_head = pw and (pw[0] == words[0] or pw[0][:3] == words[0][:3])
+            if same_head and set(words[1:]) <= set(pw[1:]):
+                return replace(prev)
+        return a
 
     def _antecedent(self, doc, s0, end, ents, people) -> Actor | None:
         """The head noun phrase just before ``end`` (a comma before a relative pronoun)."""
@@ -484,6 +527,8 @@ class Attributor:
             prev = self._by_speaker.get(claimant.key)
             if prev is not None:
                 reported, cited = list(prev.reported_to), cited or list(prev.cited_by)
+            if h.start > s0 + 1 and cur is not None:
+                return None  # «يتهم ناشطون …، بحسب قول الناشطين»: it qualifies the claim just made
             if h.start <= s0 + 1:
                 cstart = e
                 cend = nxt
@@ -541,12 +586,12 @@ class Attributor:
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
             if (claimant is None or claimant.type != "Person") and e < nxt and doc[e].text in COMMA:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
-                nm = self._leading_name(doc, e + 1, e2, ents) if e2 - e <= 5 else None
-                if nm is not None and nm[1] == e2:
-                    role = doc[h.end:e].text
-                    claimant = self._person(doc, nm, people, role=role,
-                                            affiliation=claimant.affiliation if claimant else None)
-                    e = e2
+                role = doc[h.end:e].text
+                named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
+                if named is not None and named.type == "Person":
+                    if not named.role:
+                        named.role = role
+                    claimant, e = named, e2
         pre_s = None
         if claimant is None:
             # subject before the verb: from the sentence (or clause) start
@@ -578,7 +623,7 @@ class Attributor:
                 claimant = self._antecedent(doc, s0, h.start - 2, ents, people)
         if claimant is None:
             base = cur or last
-            if base is None:
+            if base is None or "ExplicitSubject" in h.cue.kinds:
                 return None
             if e > h.end and doc[h.end].norm_ not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
                 # an unknown subject after the verb: not a continuation
@@ -594,21 +639,30 @@ class Attributor:
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
         outlets += self._outlets(doc, h.end, e, ents) if claimant.type != "MediaOutlet" else []
-        for o in outlets:
-            if o.key != claimant.key and all(o.key != r.key for r in reported):
-                reported.append(o)
+        outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
         if kind == "DeclinePhrase" or stance in ("denies", "declines"):
             cstart = h.start
         else:
             cstart = region_end
             if cstart is None:
-                if claimant.type in ("Person", "AnonymousSource", "Group", "Organization", "Faction", "MediaOutlet") and nxt - e > 2:
+                if nxt - e > 2:
                     cstart = h.start
                 else:
                     return None
-        return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
+        return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq,
+                            explicit_outlets=outlets)
 
-    def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq) -> RawClaim | None:
+    def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
+                explicit_outlets: list[Actor] | None = None) -> RawClaim | None:
+        resolved = self._corefer(claimant)
+        if resolved is not claimant:
+            claimant = resolved
+            prev = self._by_speaker.get(claimant.key)
+            if prev is not None:
+                reported = reported or list(prev.reported_to)
+                cited = cited or list(prev.cited_by)
+        if explicit_outlets:
+            reported = list(explicit_outlets)  # a new outlet named here replaces the carried one
         while cs < ce and (doc[cs].is_space or (doc[cs].is_punct and doc[cs].text not in OPEN_Q | STRAIGHT_Q)):
             cs += 1
         while ce > cs and (doc[ce - 1].is_space or doc[ce - 1].text in COMMA or doc[ce - 1].text in SENT_END
@@ -616,6 +670,14 @@ class Attributor:
             ce -= 1
         if ce - cs < 2:
             return None
+        # «في بيان نشره موقع "قسد"»: the medium that published the statement relays it
+        for m in sh:
+            if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start:
+                x = self._ents.get(m.end) or self._ents.get(m.end + 1)
+                if x is not None and x.label_ in ACTOR_TYPES:
+                    a = self._actor_from_ent(x)
+                    if a.key != claimant.key and all(a.key != c.key for c in cited):
+                        cited = [*cited, a]
         if stance == "asserts":
             for m in sh:
                 if cs <= m.start < ce or h.start - 3 <= m.start < h.start:
@@ -623,6 +685,7 @@ class Attributor:
                         stance = "hedges"
                     elif m.kind == "DenialMarker" and cs <= m.start < ce:
                         stance = "denies"
+        reported = [r for r in reported if all(r.key != c.key for c in cited)]
         conf = 0.8 if claimant.entity else 0.6
         return RawClaim(cue_text, h.start, h.end, kind, stance, claimant, cs, ce, reported, cited, conf)
 
