@@ -17,12 +17,11 @@ from rich.table import Table
 
 from . import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="isnad: a claims-and-sources knowledge graph for Arabic news.")
-export_app = typer.Typer(no_args_is_help=True, help="Export claims, entities, RDF or an HTML graph.")
+export_app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False,
+                         help="Export claims, entities, RDF or an HTML graph.")
 app.add_typer(export_app, name="export")
-graph_app = typer.Typer(no_args_is_help=True, help="Graph analytics over the store.")
-app.add_typer(graph_app, name="graph")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -105,8 +104,9 @@ def _claims_table(rows: list[dict], title: str) -> Table:
     from .lookup import chain_text
 
     t = Table(title=title, show_lines=False)
-    for c in ("stance", "types", "chain", "quote", "evidence"):
+    for c in ("stance", "types", "chain", "quote"):
         t.add_column(c, overflow="fold")
+    t.add_column("evidence", no_wrap=True)
     for c in rows:
         q = c["quote"]["text"]
         t.add_row(c["stance"], ", ".join(c["allegation_types"]), chain_text(c),
@@ -153,8 +153,9 @@ def who_alleges(type_: str = typer.Argument(..., metavar="TYPE", help="Allegatio
     t = Table(title=f"who alleges {type_.lower()} between {' and '.join(between) or 'anyone'} ({len(rows)})")
     from .lookup import chain_text
 
-    for c in ("claimant", "stance", "chain", "quote", "evidence"):
+    for c in ("claimant", "stance", "chain", "quote"):
         t.add_column(c, overflow="fold")
+    t.add_column("evidence", no_wrap=True)
     for c in rows:
         q = c["quote"]["text"]
         t.add_row(c["claimant"]["label"], c["stance"], chain_text(c), (q[:80] + "…") if len(q) > 80 else q,
@@ -351,6 +352,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         sys.exit(130)
+    except Exception as e:  # never a traceback for users; ISNAD_DEBUG=1 shows it
+        import os
+
+        if os.environ.get("ISNAD_DEBUG"):
+            raise
+        err.print(f"error: {type(e).__name__}: {e} (set ISNAD_DEBUG=1 for details)", markup=False, highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

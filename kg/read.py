@@ -42,7 +42,10 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise ReadError(f"{name}: empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError(f"{name}: UTF-16 byte-order mark but broken UTF-16 data") from None
     else:
         if b"\x00" in data:
             raise ReadError(f"{name}: binary file (NUL bytes), not text")

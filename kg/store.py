@@ -135,6 +135,16 @@ class OxigraphStore:
         f = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
         return self.db.dump(format=f) or b""
 
+    def rdflib(self):
+        """The same store through rdflib's API (oxrdflib): a ``Dataset`` for notebooks and tools.
+
+        Its SPARQL runs on Oxigraph too; use :meth:`select` for anything user-facing.
+        """
+        from oxrdflib import OxigraphStore as RdflibStore
+        from rdflib import Dataset
+
+        return Dataset(store=RdflibStore(store=self.db))
+
     def __len__(self) -> int:
         return len(self.db)
 

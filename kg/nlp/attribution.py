@@ -283,7 +283,11 @@ class Attributor:
         if head in heads:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = s + 1
-            while k < e and strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.demonstratives:
+            definite = doc[s].norm_.startswith("\u0627\u0644")
+            stop_heads = self.lex.vague_heads | self.lex.group_heads
+            while k < e and strip_al(doc[k].norm_) not in stop_heads and doc[k].norm_ not in self.lex.demonstratives:
+                if definite and not (doc[k].norm_.startswith("\u0627\u0644") or doc[k].norm_ in self.lex.same):
+                    break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 x = ents.get(k)
                 if x is not None and x.start == k and doc[k - 1].norm_ not in self.lex.prepositions \
                         and doc[k]._.raw_norm == doc[k].norm_ and not doc[k - 1].is_punct:
@@ -343,7 +347,7 @@ class Attributor:
         for si, (s0, s1) in enumerate(sentences(doc, inq)):
             sh = [h for h in hits if s0 <= h.start < s1]
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
-                      and not self._passive(doc[h.start])]
+                      and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
             om = {i for x in sh if x.kind == "OutletMarker" for i in range(x.start, x.end)}
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start in om)]
@@ -367,6 +371,13 @@ class Attributor:
             return False
         gap = range(prev.end, h.start)
         return all(doc[k].norm_ in self.lex.what for k in gap) and len(gap) <= 1
+
+    def _predicate(self, doc, h: CueHit) -> bool:
+        """«كان لافتاً»: a participle after a copula is a predicate, not a speaker's continuation."""
+        if h.kind != "ContinuationParticiple" or h.start == 0:
+            return False
+        prev = doc[h.start - 1].norm_
+        return prev in self.lex.auxiliaries or prev in self.lex.complementizers
 
     def _passive(self, tok) -> bool:
         """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
@@ -470,7 +481,7 @@ class Attributor:
         """Does the token after a quoted name still belong to the noun phrase (a name, a role)?"""
         if tok.is_punct or tok.is_space or tok.norm_ in self.lex.complementizers:
             return False
-        if any(h.start == k for h in sh):
+        if any(h.start == k and (h.kind in CLAIM_KINDS or h.kind in ("Complementizer", "OutletMarker")) for h in sh):
             return False
         return tok.is_alpha and not tok._.raw_norm.startswith("\u0644")
 

@@ -108,6 +108,16 @@ class AnaphoraFilter:
                     by[k].append(e)
         self.shared = {k: v for k, v in by.items() if len(v) > 1}
 
+    @staticmethod
+    def _outlet_slot(doc: Doc, ent) -> bool:
+        """After «لـ» (or لـ + quote): where a speaker's outlet is named (قال لـ"المدن")."""
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None:
+            return False
+        if prev.text in ("\u00ab", '"', "\u201c") and ent.start > 1:
+            prev = doc[ent.start - 2]
+        return prev._.raw_norm == "\u0644"
+
     def _disambiguate(self, doc: Doc, ent):
         k = tuple(t.norm_ for t in ent if t.text not in ("\u00ab", "\u00bb", '"'))
         cands = self.shared.get(k)
@@ -130,7 +140,7 @@ class AnaphoraFilter:
             eid = ent.ent_id_ or ent.id_
             if eid.startswith("anaphor|"):
                 key = eid.split("|", 1)[1]
-                if key not in named:
+                if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)):
                     continue
             else:
                 key = eid

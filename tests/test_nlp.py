@@ -1,0 +1,66 @@
+"""Tokenizer, normaliser and gazetteer on real corpus sentences."""
+from kg.nlp.normalize import normalize, strip_clitics
+
+from .conftest import corpus_text
+
+
+def line_with(text: str, needle: str) -> str:
+    return next(l for l in text.splitlines() if needle in l)
+
+
+def test_tokenizer_splits_quotes_and_tatweel_prepositions(nlp):
+    line = line_with(corpus_text("000"), "ياسر النجار لـ«الشرق الأوسط»")
+    toks = [t.text for t in nlp.make_doc(line)]
+    i = toks.index("لـ")
+    assert toks[i:i + 5] == ["لـ", "«", "الشرق", "الأوسط", "»"]
+    toks = [t.text for t in nlp.make_doc(line_with(corpus_text("000"), "قوات الأسد و«داعش»"))]
+    assert "و" in toks and toks[toks.index("و") + 1: toks.index("و") + 3] == ["«", "داعش"]
+
+
+def test_tokens_keep_their_offsets(nlp):
+    text = corpus_text("003")
+    doc = nlp.make_doc(text)
+    for t in doc:
+        assert text[t.idx:t.idx + len(t.text)] == t.text
+
+
+def test_normalize_folds_only_the_contract_letters():
+    assert normalize("إسرائيلُ") == "اسرائيل"
+    assert normalize("مشيرًا") == "مشيرا"
+    assert normalize("الـ48") == "ال48"
+    assert normalize("مصطفى") == "مصطفي" and normalize("الديمقراطية") == "الديمقراطيه"
+
+
+def test_clitics_are_stripped_only_into_known_words():
+    known = {"داعش", "النظام", "بحسب", "قال"}
+    assert strip_clitics("وداعش", known) == "داعش"
+    assert strip_clitics("للنظام", known) == "النظام"
+    assert strip_clitics("وبحسب", known) == "بحسب"
+    assert strip_clitics("وقال", known) == "قال"
+    assert strip_clitics("والده", known) == "والده"  # «والده» is not «و + الده»
+    assert strip_clitics("بلدة", known) == "بلدة"
+
+
+def test_normaliser_sets_norm_on_corpus_tokens(nlp):
+    doc = nlp(line_with(corpus_text("004"), "ويرى ناشطون ومراقبون"))
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["ويرى"] == "يري"
+    assert norms["وداعش"] == "داعش"
+    assert norms["ناشطون"] == "ناشطون"
+
+
+def test_gazetteer_matches_names_with_clitics_and_quotes(nlp):
+    doc = nlp(line_with(corpus_text("000"), "ويقول رئيس المكتب السياسي"))
+    ents = {(e.text, e.id_) for e in doc.ents}
+    assert ("ياسر النجار", "yasser_al_najjar") in ents
+    assert ("الشرق الأوسط", "asharq_al_awsat") in ents  # the outlet after لـ, not the region
+    doc = nlp(line_with(corpus_text("002"), "قوات «سورية الديموقراطية»") if "قوات «سورية الديموقراطية»" in corpus_text("002")
+              else "قالت قوات «سوريا الديمقراطية» إن")
+    assert any(e.id_ == "sdf" for e in doc.ents)
+
+
+def test_anaphor_needs_an_earlier_name(nlp):
+    alone = nlp("وقال التنظيم إن الهجوم انتهى.")
+    assert not any(e.id_.endswith("isis") for e in alone.ents)
+    after = nlp("انسحب تنظيم داعش من القرى. وقال التنظيم إن الهجوم انتهى.")
+    assert [e.id_ for e in after.ents].count("anaphor|isis") == 1
