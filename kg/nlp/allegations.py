@@ -48,11 +48,20 @@ class AllegationTyper:
         hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         ents = [e for e in doc.ents if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
         salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents if e.label_ in PARTY_TYPES)
+        prev = None
         for c in claims:
             types = []
             for t, s, e in hits:
                 if c.content_start <= s and e <= c.content_end and t not in types:
                     types.append(t)
+            if not types and c.stance in ("denies", "declines") and prev is not None \
+                    and prev.claimant.key != c.claimant.key:
+                # «نفى صحة هذه الأنباء»: a bare denial or refusal is about the claim just reported
+                c.allegation_types = list(prev.allegation_types)
+                c.parties = list(prev.parties)
+                c.locations = []
+                continue
+            prev = c
             if not types:
                 types = ["other"]
             parties: list[Actor] = []

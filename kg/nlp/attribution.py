@@ -55,6 +55,7 @@ class RawClaim:
     allegation_types: list[str] = field(default_factory=list)  # set by isnad_allegations
     parties: list[Actor] = field(default_factory=list)
     locations: list[Actor] = field(default_factory=list)
+    implicit: bool = False  # claimant inferred (pronoun subject), not named at the cue
 
 
 @dataclass
@@ -413,6 +414,10 @@ class Attributor:
         j = i
         while j < end:
             t = doc[j]
+            inside = ents.get(j)
+            if inside is not None and inside.start < j < inside.end:
+                j = inside.end  # quotes inside a name: «تنظيم "الدولة الإسلامية"»
+                continue
             if (t.text in OPEN_Q or t.text in STRAIGHT_Q) and j > i:
                 close = self._quoted_entity_end(doc, j, ents)
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
@@ -539,7 +544,12 @@ class Attributor:
             if prev is not None:
                 reported, cited = list(prev.reported_to), cited or list(prev.cited_by)
             if h.start > s0 + 1 and cur is not None:
-                return None  # «يتهم ناشطون …، بحسب قول الناشطين»: it qualifies the claim just made
+                # «يتهم ناشطون …، بحسب قول الناشطين»: it qualifies the claim just made; when that
+                # claim had no named subject («ويتوقع أن …، حسبما نقلت X عن Y») the source is named here
+                if cur.implicit:
+                    cur.claimant, cur.cited_by, cur.implicit = claimant, cited, False
+                    cur.reported_to = reported
+                return None
             if h.start <= s0 + 1:
                 cstart = e
                 cend = nxt
@@ -591,11 +601,13 @@ class Attributor:
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
 
         # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
+        implicit = False
         e = self._subject_end(doc, h.end, nxt, sh, ents)
         if e > h.end and doc[h.end].norm_ not in lex.pronouns:
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
-            if (claimant is None or claimant.type != "Person") and e < nxt and doc[e].text in COMMA:
+            if claimant is None and e < nxt and doc[e].text in COMMA \
+                    and strip_al(doc[h.end].norm_) in self.lex.role_heads:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
                 role = doc[h.end:e].text
                 named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
@@ -641,6 +653,7 @@ class Attributor:
                 if not (doc[h.end].text in COMMA or doc[h.end].is_punct):
                     return None
             claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
+            implicit = True
         elif claimant.key in self._by_speaker and claimant.type != "AnonymousSource":
             prev = self._by_speaker[claimant.key]
             reported, cited = list(prev.reported_to), list(prev.cited_by)
@@ -660,8 +673,11 @@ class Attributor:
                     cstart = h.start
                 else:
                     return None
-        return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq,
-                            explicit_outlets=outlets)
+        c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq,
+                         explicit_outlets=outlets)
+        if c is not None and implicit:
+            c.implicit = True
+        return c
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
                 explicit_outlets: list[Actor] | None = None) -> RawClaim | None:
