@@ -23,7 +23,7 @@ export_app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False,
                          help="Export claims, entities, RDF or an HTML graph.")
 app.add_typer(export_app, name="export")
 
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = typer.Option(None, "--store", help="Store folder (default ./isnad-store).")
@@ -335,6 +335,20 @@ def demo(store: Optional[str] = StoreOpt):
 def version():
     """Print the version."""
     out.print(f"isnad {__version__}")
+
+
+def _register_commands() -> None:
+    """Commands of the other surfaces live in ``kg/commands/*.py``, each with ``register(app, export_app)``."""
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(commands.__path__)):
+        importlib.import_module(f"{commands.__name__}.{mod}").register(app, export_app)
+
+
+_register_commands()
 
 
 def main() -> None:
