@@ -143,7 +143,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
 
 CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
              "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-             "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject")
+             "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple")
 
 
 def read_cues(g: Graph) -> list[Cue]:

@@ -63,6 +63,23 @@ class GraphBuilder:
         self.kn = kn
         self.started = started or datetime.now(timezone.utc)
         self.run = run_iri or ID[f"run/{_digest(self.started.isoformat())}"]
+        self._by_name: dict[str, list[str]] | None = None
+        self._fast: "NQuadsWriter | None" = None
+
+    def by_name(self) -> dict[str, list[str]]:
+        if self._by_name is None:
+            self._by_name = self.kn.by_name()
+        return self._by_name
+
+    def ntriples(self, ex: Extraction) -> tuple[str, list[str]]:
+        """The same triples as :meth:`build`, as N-Triples terms ``"<s> <p> o"`` (no final dot), fast.
+
+        Returns ``(graph IRI, triples)``, each triple once. :meth:`build` (rdflib) stays the
+        reference: ``tests/test_scale.py`` checks that both give the same set on the corpus.
+        """
+        if self._fast is None:
+            self._fast = NQuadsWriter(self)
+        return self._fast.triples(ex)
 
     def _actor(self, g: Graph, a: Actor, doc_id: str, claim_key: str = "") -> URIRef:
         iri = actor_iri(a, doc_id, claim_key)
@@ -111,6 +128,12 @@ class GraphBuilder:
                 g.add((ai, KG.headline, Literal(a.headline, lang="ar")))
             if publisher:
                 g.add((ai, KG.publisher, publisher))
+            if d.date:
+                g.add((ai, SCHEMA.datePublished, Literal(d.date)))
+        if publisher and d.publisher and not self._known_publisher(d):
+            g.add((publisher, RDF.type, KG.MediaOutlet))
+            g.add((publisher, RDF.type, KG.Actor))
+            g.add((publisher, RDFS.label, Literal(d.publisher.strip(), lang=_script_lang(d.publisher))))
         for m in ex.mentions:
             if not m.entity:
                 continue
@@ -124,14 +147,18 @@ class GraphBuilder:
             self._claim(g, c, doc, arts.get(c.article), d.text)
         return g
 
+    def _known_publisher(self, d) -> str | None:
+        hits = self.by_name().get(normalize_phrase(d.publisher).lower(), [])
+        return hits[0] if hits else None
+
     def publisher_of(self, d) -> URIRef | None:
-        if not d.publisher:
+        """The article's publisher: the gazetteer outlet when the name resolves, else a minted outlet."""
+        if not d.publisher or not d.publisher.strip():
             return None
-        key = normalize_phrase(d.publisher).lower()
-        hits = self.kn.by_name().get(key, [])
-        if hits:
-            return ID[f"entity/{hits[0]}"]
-        return None
+        known = self._known_publisher(d)
+        if known:
+            return ID[f"entity/{known}"]
+        return ID[f"entity/mediaoutlet/{_digest(normalize_phrase(d.publisher).lower())}"]
 
     def _claim(self, g: Graph, c: Claim, doc: URIRef, art: URIRef | None, text: str) -> None:
         key = f"{c.cue_start}-{c.start}-{c.end}"
@@ -180,6 +207,204 @@ class GraphBuilder:
         g.add((ci, KG.confidence, Literal(f"{c.confidence:.2f}", datatype=XSD.decimal)))
         g.add((ci, PROV.wasGeneratedBy, self.run))
         g.add((ci, PROV.wasDerivedFrom, doc))
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def _script_lang(s: str) -> str:
+    return "ar" if _ARABIC.search(s) else "en"
+
+
+# ------------------------------------------------------------------ fast path: N-Triples text
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_INTEGER = f"^^<{XSD.integer}>"
+
+
+def _i(iri) -> str:
+    return f"<{iri}>"
+
+
+def _s(v: str) -> str:
+    """A plain (xsd:string) literal."""
+    return f'"{v.translate(_ESC)}"'
+
+
+def _ar(v: str) -> str:
+    return f'"{v.translate(_ESC)}"@ar'
+
+
+def _l(v: str, lang: str) -> str:
+    return f'"{v.translate(_ESC)}"@{lang}'
+
+
+def _n(v: int) -> str:
+    return f'"{int(v)}"{_XSD_INTEGER}'
+
+
+class _T:
+    """N-Triples forms of the vocabulary terms the builder uses (computed once)."""
+
+    def __init__(self):
+        for name, term in {
+            "type": RDF.type, "label": RDFS.label,
+            "Document": KG.Document, "Article": KG.Article, "Mention": KG.Mention, "Claim": KG.Claim,
+            "Actor": KG.Actor, "Location": KG.Location, "MediaOutlet": KG.MediaOutlet,
+            "text": KG.text, "contentHash": KG.contentHash, "source": KG.source, "inDocument": KG.inDocument,
+            "articleIndex": KG.articleIndex, "startOffset": KG.startOffset, "endOffset": KG.endOffset,
+            "headline": KG.headline, "publisher": KG.publisher, "denotes": KG.denotes, "role": KG.role,
+            "affiliation": KG.affiliation, "softwareVersion": KG.softwareVersion, "claimant": KG.claimant,
+            "stance": KG.stance, "cue": KG.cue, "cueStart": KG.cueStart, "cueEnd": KG.cueEnd, "quote": KG.quote,
+            "evidence": KG.evidence, "reportedTo": KG.reportedTo, "citedBy": KG.citedBy, "relay": KG.relay,
+            "relayOrder": KG.relayOrder, "relayActor": KG.relayActor, "allegationType": KG.allegationType,
+            "party": KG.party, "location": KG.location, "inArticle": KG.inArticle, "confidence": KG.confidence,
+            "Entity": PROV.Entity, "Activity": PROV.Activity, "startedAtTime": PROV.startedAtTime,
+            "wasGeneratedBy": PROV.wasGeneratedBy, "wasDerivedFrom": PROV.wasDerivedFrom,
+            "SchemaClaim": SCHEMA.Claim, "url": SCHEMA.url, "datePublished": SCHEMA.datePublished,
+            "SpecificResource": OA.SpecificResource, "hasSource": OA.hasSource, "hasSelector": OA.hasSelector,
+            "TextPositionSelector": OA.TextPositionSelector, "TextQuoteSelector": OA.TextQuoteSelector,
+            "start": OA.start, "end": OA.end, "exact": OA.exact, "prefix": OA.prefix, "suffix": OA.suffix,
+        }.items():
+            setattr(self, name, _i(term))
+        self.stance_iri = {k: _i(v) for k, v in STANCE_IRI.items()}
+
+
+class NQuadsWriter:
+    """Emits exactly :meth:`GraphBuilder.build`'s triples as N-Triples strings, without rdflib objects.
+
+    Every rule here mirrors one line of ``build``/``_claim``/``_actor``; a change to one must be
+    made to the other (``tests/test_scale.py`` compares them triple for triple).
+    """
+
+    def __init__(self, builder: GraphBuilder):
+        self.b = builder
+        self.T = _T()
+        self.run = _i(builder.run)
+        T = self.T
+        self.run_triples = [
+            f"{self.run} {T.type} {T.Activity}",
+            f'{self.run} {T.startedAtTime} "{builder.started.isoformat()}"^^<{XSD.dateTime}>',
+            f"{self.run} {T.softwareVersion} {_s(f'isnad {__version__}')}",
+        ]
+
+    def _actor(self, out: dict, a: Actor, doc_id: str, claim_key: str = "") -> str:
+        iri = _i(actor_iri(a, doc_id, claim_key))
+        if a.entity and a.entity in self.b.kn.entities:
+            return iri
+        T = self.T
+        out[f"{iri} {T.type} {_i(KG[a.type])}"] = None
+        out[f"{iri} {T.type} {T.Actor if a.type != 'Location' else T.Location}"] = None
+        out[f"{iri} {T.label} {_ar(a.label)}"] = None
+        if a.label_en:
+            out[f"{iri} {T.label} {_l(a.label_en, 'en')}"] = None
+        if a.role:
+            out[f"{iri} {T.role} {_ar(a.role)}"] = None
+        if a.affiliation:
+            out[f"{iri} {T.affiliation} {_i(ID[f'entity/{a.affiliation}'])}"] = None
+        return iri
+
+    def triples(self, ex: Extraction) -> tuple[str, list[str]]:
+        T, d = self.T, ex.document
+        out: dict[str, None] = {}  # insertion-ordered set
+        add = out.setdefault
+        safe = _safe(d.id)
+        doc = _i(doc_iri(d.id))
+        add(f"{doc} {T.type} {T.Document}")
+        add(f"{doc} {T.type} {T.Entity}")
+        add(f"{doc} {T.text} {_s(d.text)}")
+        add(f"{doc} {T.contentHash} {_s(d.content_hash)}")
+        if d.source:
+            add(f"{doc} {T.source} {_s(d.source)}")
+        if d.url:
+            add(f"{doc} {T.url} {_s(d.url)}")
+        if d.date:
+            add(f"{doc} {T.datePublished} {_s(d.date)}")
+        for t in self.run_triples:
+            add(t)
+        add(f"{doc} {T.wasGeneratedBy} {self.run}")
+        pub = self.b.publisher_of(d)
+        publisher = _i(pub) if pub else None
+        arts = {}
+        for a in d.articles:
+            ai = f"<{ID}doc/{safe}/article/{a.index}>"
+            arts[a.index] = ai
+            add(f"{ai} {T.type} {T.Article}")
+            add(f"{ai} {T.inDocument} {doc}")
+            add(f"{ai} {T.articleIndex} {_n(a.index)}")
+            add(f"{ai} {T.startOffset} {_n(a.start)}")
+            add(f"{ai} {T.endOffset} {_n(a.end)}")
+            if a.headline:
+                add(f"{ai} {T.headline} {_ar(a.headline)}")
+            if publisher:
+                add(f"{ai} {T.publisher} {publisher}")
+            if d.date:
+                add(f"{ai} {T.datePublished} {_s(d.date)}")
+        if publisher and d.publisher and not self.b._known_publisher(d):
+            add(f"{publisher} {T.type} {T.MediaOutlet}")
+            add(f"{publisher} {T.type} {T.Actor}")
+            add(f"{publisher} {T.label} {_l(d.publisher.strip(), _script_lang(d.publisher))}")
+        mprefix = f"<{ID}doc/{safe}/mention/"
+        for m in ex.mentions:
+            if not m.entity:
+                continue
+            mi = f"{mprefix}{m.start}-{m.end}>"
+            add(f"{mi} {T.type} {T.Mention}")
+            add(f"{mi} {T.denotes} <{ID}entity/{m.entity}>")
+            add(f"{mi} {T.inDocument} {doc}")
+            add(f"{mi} {T.start} {_n(m.start)}")
+            add(f"{mi} {T.end} {_n(m.end)}")
+        for c in ex.claims:
+            self._claim(out, c, doc, arts.get(c.article), d.text)
+        return str(graph_iri(d.id)), list(out)
+
+    def _claim(self, out: dict, c: Claim, doc: str, art: str | None, text: str) -> None:
+        T = self.T
+        add = out.setdefault
+        key = f"{c.cue_start}-{c.start}-{c.end}"
+        cv = f"{ID}claim/{_safe(c.doc)}/{key}"
+        ci = f"<{cv}>"
+        add(f"{ci} {T.type} {T.Claim}")
+        add(f"{ci} {T.type} {T.Entity}")
+        add(f"{ci} {T.type} {T.SchemaClaim}")
+        add(f"{ci} {T.claimant} {self._actor(out, c.claimant, c.doc, key)}")
+        add(f"{ci} {T.stance} {T.stance_iri[c.stance]}")
+        add(f"{ci} {T.cue} {_ar(c.cue)}")
+        add(f"{ci} {T.cueStart} {_n(c.cue_start)}")
+        add(f"{ci} {T.cueEnd} {_n(c.cue_end)}")
+        add(f"{ci} {T.quote} {_ar(c.quote)}")
+        ev, pos, qs = f"<{cv}/evidence>", f"<{cv}/position>", f"<{cv}/quote>"
+        add(f"{ci} {T.evidence} {ev}")
+        add(f"{ev} {T.type} {T.SpecificResource}")
+        add(f"{ev} {T.hasSource} {doc}")
+        add(f"{ev} {T.hasSelector} {pos}")
+        add(f"{ev} {T.hasSelector} {qs}")
+        add(f"{pos} {T.type} {T.TextPositionSelector}")
+        add(f"{pos} {T.start} {_n(c.start)}")
+        add(f"{pos} {T.end} {_n(c.end)}")
+        add(f"{qs} {T.type} {T.TextQuoteSelector}")
+        add(f"{qs} {T.exact} {_ar(c.quote)}")
+        add(f"{qs} {T.prefix} {_s(text[max(0, c.start - 32):c.start])}")
+        add(f"{qs} {T.suffix} {_s(text[c.end:c.end + 32])}")
+        for a in c.reported_to:
+            add(f"{ci} {T.reportedTo} {self._actor(out, a, c.doc, key)}")
+        for i, a in enumerate(c.cited_by):
+            ai = self._actor(out, a, c.doc, key)
+            add(f"{ci} {T.citedBy} {ai}")
+            link = f"<{cv}/relay/{i + 1}>"
+            add(f"{ci} {T.relay} {link}")
+            add(f"{link} {T.relayOrder} {_n(i + 1)}")
+            add(f"{link} {T.relayActor} {ai}")
+        for t in c.allegation_types:
+            add(f"{ci} {T.allegationType} <{KG}{t.capitalize()}>")
+        for a in c.parties:
+            add(f"{ci} {T.party} {self._actor(out, a, c.doc, key)}")
+        for a in c.locations:
+            add(f"{ci} {T.location} {self._actor(out, a, c.doc, key)}")
+        if art is not None:
+            add(f"{ci} {T.inArticle} {art}")
+        add(f'{ci} {T.confidence} "{c.confidence:.2f}"^^<{XSD.decimal}>')
+        add(f"{ci} {T.wasGeneratedBy} {self.run}")
+        add(f"{ci} {T.wasDerivedFrom} {doc}")
 
 
 def kb_graph(kn: Knowledge) -> Graph:

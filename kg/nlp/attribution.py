@@ -56,6 +56,7 @@ class RawClaim:
     parties: list[Actor] = field(default_factory=list)
     locations: list[Actor] = field(default_factory=list)
     implicit: bool = False  # claimant inferred (pronoun subject), not named at the cue
+    provisional: bool = False  # no content of its own: a following «قائلاً: …» supplies it
 
 
 @dataclass
@@ -107,9 +108,13 @@ class Lexicon:
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
         self.same = words("FunctionWord", "same")
+        self.who = words("FunctionWord", "who")
         # words that never belong to a personal name: single-token cue forms and function words
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
         self.not_name |= {strip_al(w) for w in self.not_name}
+        # words that cannot be a class noun before a name: cue verbs and function words
+        self.not_name_strict = {f[0] for c in kn.cues for f in c.forms if len(f) == 1
+                                and ({"SpeechVerb", "ContinuationParticiple", "FunctionWord", "Complementizer"} & c.kinds)}
 
     def hits(self, doc: Doc) -> list[CueHit]:
         """Cue matches, longest first where they overlap."""
@@ -261,6 +266,10 @@ class Attributor:
             return None
         text = doc[s:e].text
         head = strip_al(doc[s].norm_)
+        # a multi-word head («وسائل إعلام», «نص الاتفاق») counts as its first word
+        for hk in ("SourceHead", "GroupHead"):
+            if self._head_hit(s, hk):
+                head = self._class_word(hk)
         inner = [ents[i] for i in range(s, e) if i in ents]
         seen, ent_list = set(), []
         for x in inner:
@@ -283,7 +292,7 @@ class Attributor:
                                     affiliation=side.entity if side else None)
         if head in heads:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
-            k = s + 1
+            k = max([s + 1] + [x.end for x in self._hits if x.start == s and x.kind in ("SourceHead", "GroupHead")])
             definite = doc[s].norm_.startswith("\u0627\u0644")
             stop_heads = self.lex.vague_heads | self.lex.group_heads
             while k < e and strip_al(doc[k].norm_) not in stop_heads and doc[k].norm_ not in self.lex.demonstratives:
@@ -300,6 +309,11 @@ class Attributor:
             typ = "AnonymousSource" if head in self.lex.source_heads else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
                          end=doc[e - 1].idx + len(doc[e - 1].text))
+        if actors and head not in self.lex.role_heads and actors[0].start - s <= 2 and all(
+                strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.not_name_strict
+                for k in range(s, actors[0].start)):
+            # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
+            return self._actor_from_ent(actors[0])
         if head in self.lex.role_heads or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -338,6 +352,7 @@ class Attributor:
         ents = self._ent_at(doc)
         self._ents = ents
         hits = [h for h in lex.hits(doc)]
+        self._hits = hits
         claims: list[RawClaim] = []
         people: dict[str, Actor] = {}
         self._people = people
@@ -423,6 +438,9 @@ class Attributor:
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
                     continue
+                if close is not None and not (doc[j - 1]._.raw_norm == "\u0644" or doc[j - 1].text.endswith("\u0640")):
+                    j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
+                    break
             if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
                 break
             if t.norm_ in self.lex.relatives or (t.norm_ in self.lex.demonstratives and j > i):
@@ -437,6 +455,91 @@ class Attributor:
                 break
             j += 1
         return j
+
+    def _preverb_subject(self, doc, h, s0, sh, ents, people, inq):
+        """The subject written before the verb (SVO), possibly with appositions between commas.
+
+        «مصدر مطلع، قال …», «الولايات المتحدة فضّلت …», «المبعوث …، بريت ماكغورك، قد قال …».
+        Returns (actor, start of the subject) or (None, None).
+        """
+        segs = []
+        b = h.start
+        while True:
+            while b > s0 and doc[b - 1].text in COMMA:
+                b -= 1
+            a = b
+            while a > s0 and doc[a - 1].text not in COMMA and doc[a - 1].text not in SENT_END and not (
+                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
+                a -= 1
+            if b > a:
+                segs.append((a, b))
+            if a <= s0 or doc[a - 1].text not in COMMA or len(segs) >= 4:
+                break
+            b = a
+        segs = [(a, b) for a, b in segs if not all(doc[k].norm_ in self.lex.auxiliaries for k in range(a, b))]
+        if not segs:
+            # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
+            if h.start - 1 > s0 and doc[h.start - 1].norm_ in self.lex.relatives and doc[h.start - 2].text in COMMA:
+                ant = self._antecedent(doc, s0, h.start - 2, ents, people)
+                return (ant, h.start - 2) if ant else (None, None)
+            return None, None
+        a, b = segs[0]
+        if b - a <= 14 and not inq[a]:
+            cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
+            if cand is not None and (a == s0 or doc[a - 1].text in COMMA):
+                if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
+                    return cand, a
+        # appositions: every segment back to the sentence start belongs to the subject
+        if segs[-1][0] != s0 or sum(b - a for a, b in segs) > 40:
+            return None, None
+        found = [(self.actor_from_phrase(doc, a, b, ents, people, allow_bare=True), a, b) for a, b in segs]
+        person = next(((x, a, b) for x, a, b in found if x is not None and x.type == "Person"), None)
+        if person is not None:
+            x, a, b = person
+            if not x.role:
+                far = segs[-1]
+                if far[0] != a:
+                    x.role = doc[far[0]:far[1]].text
+            return x, segs[-1][0]
+        x, a, b = found[-1]
+        return (x, a) if x is not None else (None, None)
+
+    def _who_antecedent(self, doc, h, s0, ents, people):
+        """The group or source named earlier in the sentence that «من» (those who) refers to."""
+        heads = self.lex.source_heads | self.lex.group_heads
+        for k in range(h.start - 2, s0 - 1, -1):
+            if strip_al(doc[k].norm_) in heads:
+                e = k + 1
+                while e < h.start and doc[e].is_alpha and not any(x.start == e for x in self._hits
+                                                                  if x.kind in CLAIM_KINDS or x.kind == "OutletMarker"):
+                    e += 1
+                a = self.actor_from_phrase(doc, k, e, ents, people, allow_bare=False)
+                if a is not None:
+                    return a, k
+        return None, None
+
+    def _confirms_before(self, doc, h, s0) -> bool:
+        """«وهو ما أكده …» / «وهذا ما قاله …»: the verb follows «ما» after a pronoun or demonstrative."""
+        k = h.start - 1
+        if k <= s0 or doc[k].norm_ not in self.lex.what:
+            return False
+        prev = doc[k - 1]
+        return prev.norm_ in self.lex.pronouns or prev.norm_ in self.lex.demonstratives or prev.norm_ in ("\u0647\u0648",)
+
+    def _clause_initial(self, doc, h, s0) -> bool:
+        """A verb with a pronoun subject opens its clause: «وقال:», «لكنه أكد», «، وأضاف»."""
+        t = doc[h.start]
+        if h.start == s0 or t._.raw_norm != t.norm_:  # sentence start, or a glued و/ف
+            return True
+        prev = doc[h.start - 1]
+        return prev.is_punct or prev.norm_ in self.lex.pronouns
+
+    def _head_hit(self, s: int, kind: str) -> bool:
+        return any(h.start == s and h.kind == kind for h in self._hits)
+
+    def _class_word(self, kind: str) -> str:
+        """A representative head of the class, so the set tests below classify the phrase."""
+        return next(iter(self.lex.source_heads if kind == "SourceHead" else self.lex.group_heads))
 
     def _corefer(self, a: Actor | None) -> Actor | None:
         """«المصدر», «المصادر», «المصدر الفلسطيني», «المصدر ذاته» → the source cited before.
@@ -500,8 +603,9 @@ class Attributor:
             t = doc[cs]
             if t.text in OPEN_Q or t.text in STRAIGHT_Q:
                 x = ents.get(cs + 1)
-                if x is not None and x.label_ == "MediaOutlet" and x.start == cs + 1:
-                    j = x.end + 1
+                if x is not None and x.start == cs + 1 and (
+                        x.label_ == "MediaOutlet" or self._quoted_entity_end(doc, cs, ents) is not None):
+                    j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
                     continue
             return cs
 
@@ -593,6 +697,17 @@ class Attributor:
             cstart = self._content_start_skip_outlet(doc, h.end, min(nxt, h.end + 12), sh, ents)
             if cstart is None:
                 cstart = h.end
+            if "SayingParticiple" in h.cue.kinds and cur is not None and cur.provisional:
+                # «شككت مصادر … بأهمية التقدم، قائلة لـ«…» إن …»: one claim, its content after قائلة
+                tmp = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
+                if tmp is not None:
+                    cur.content_start, cur.content_end, cur.provisional = tmp.content_start, tmp.content_end, False
+                    for o in self._outlets(doc, h.end, cstart, ents):
+                        if all(o.key != r.key for r in cur.reported_to):
+                            cur.reported_to.append(o)
+                    if cur.stance == "asserts":
+                        cur.stance = tmp.stance
+                return None
             # «قائلاً لـ«الشرق الأوسط» إن …»: the outlet also holds for the claim it continues
             for o in self._outlets(doc, h.end, cstart, ents):
                 for target in (reported, base.reported_to if base is cur else []):
@@ -616,37 +731,16 @@ class Attributor:
                         named.role = role
                     claimant, e = named, e2
         pre_s = None
+        if claimant is None and h.start > s0 and doc[h.start - 1].norm_ in lex.who:
+            claimant, pre_s = self._who_antecedent(doc, h, s0, ents, people)
+            if claimant is not None:
+                outlets_before = self._outlets(doc, pre_s, h.start, ents)
+                reported = outlets_before or reported
         if claimant is None:
-            # subject before the verb: from the sentence (or clause) start
-            b = h.start
-            while b > s0 and doc[b - 1].text in COMMA:
-                b -= 1
-            a = b
-            while a > s0 and doc[a - 1].text not in COMMA and doc[a - 1].text not in SENT_END and not (
-                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
-                a -= 1
-            # name + comma + role + comma + verb: take the first segment
-            if b > a and b - a <= 14:
-                cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
-                if cand is None and a > s0 and doc[a - 1].text in COMMA and \
-                        strip_al(doc[a].norm_) in self.lex.role_heads:
-                    a2 = a - 1
-                    while a2 > s0 and doc[a2 - 1].text not in COMMA and doc[a2 - 1].text not in SENT_END:
-                        a2 -= 1
-                    if a2 == s0:
-                        cand = self.actor_from_phrase(doc, a2, a - 1, ents, people)
-                if cand is not None and (a == s0 or doc[a - 1].text in COMMA) and not inq[a]:
-                    claimant, pre_s = cand, a
-            elif b == a and a - 2 > s0 and doc[a - 1].norm_ in self.lex.relatives and doc[a - 2].text in COMMA:
-                # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
-                claimant = self._antecedent(doc, s0, a - 2, ents, people)
-                pre_s = a - 2 if claimant else None
-            if claimant is None and h.start - 1 > s0 and doc[h.start - 1].norm_ in self.lex.relatives \
-                    and doc[h.start - 2].text in COMMA:
-                claimant = self._antecedent(doc, s0, h.start - 2, ents, people)
+            claimant, pre_s = self._preverb_subject(doc, h, s0, sh, ents, people, inq)
         if claimant is None:
             base = cur or last
-            if base is None or "ExplicitSubject" in h.cue.kinds:
+            if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
                 return None
             if e > h.end and doc[h.end].norm_ not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
                 # an unknown subject after the verb: not a continuation
@@ -664,19 +758,29 @@ class Attributor:
             outlets += self._outlets(doc, pre_s, h.start, ents)
         outlets += self._outlets(doc, h.end, e, ents) if claimant.type != "MediaOutlet" else []
         outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
+        provisional = False
+        cend = nxt
         if kind == "DeclinePhrase" or stance in ("denies", "declines"):
             cstart = h.start
+        elif self._confirms_before(doc, h, s0):
+            # «…، وهو ما أكده X»: X confirms the clause before «وهو ما»
+            cstart = cur.content_start if cur is not None else s0
+            cend = h.start - 1
+            while cend > cstart and (doc[cend - 1].norm_ in lex.pronouns or doc[cend - 1].text in COMMA
+                                     or doc[cend - 1].norm_ in lex.demonstratives or doc[cend - 1].norm_ in lex.what):
+                cend -= 1
+            provisional = True
         else:
             cstart = region_end
             if cstart is None:
                 if nxt - e > 2:
-                    cstart = h.start
+                    cstart, provisional = h.start, True
                 else:
                     return None
-        c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq,
+        c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq,
                          explicit_outlets=outlets)
-        if c is not None and implicit:
-            c.implicit = True
+        if c is not None:
+            c.implicit, c.provisional = implicit, provisional
         return c
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
