@@ -266,10 +266,10 @@ class Attributor:
             return None
         text = doc[s:e].text
         head = strip_al(doc[s].norm_)
-        # a multi-word head («وسائل إعلام», «نص الاتفاق») counts as its first word
-        for hk in ("SourceHead", "GroupHead"):
-            if self._head_hit(s, hk):
-                head = self._class_word(hk)
+        # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
+        is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
+        is_group = head in self.lex.group_heads or self._head_hit(s, "GroupHead")
+        is_role = head in self.lex.role_heads
         inner = [ents[i] for i in range(s, e) if i in ents]
         seen, ent_list = set(), []
         for x in inner:
@@ -285,12 +285,12 @@ class Attributor:
                 a.role = doc[s:persons[-1].start].text.strip(" ،,")
             return a
         heads = self.lex.source_heads | self.lex.group_heads
-        if head in self.lex.role_heads:
+        if is_role:
             nm = self._trailing_name(doc, s, e, ents)
-            if nm and nm[0] > s and (nm[1] - nm[0] >= 2 or head not in heads):
+            if nm and nm[0] > s and (nm[1] - nm[0] >= 2 or not (is_source or is_group)):
                 return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
                                     affiliation=side.entity if side else None)
-        if head in heads:
+        if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = max([s + 1] + [x.end for x in self._hits if x.start == s and x.kind in ("SourceHead", "GroupHead")])
             definite = doc[s].norm_.startswith("\u0627\u0644")
@@ -306,15 +306,15 @@ class Attributor:
             e = k
             text = doc[s:e].text
             side = next((self._actor_from_ent(x) for x in actors if x.start < e), None)
-            typ = "AnonymousSource" if head in self.lex.source_heads else "Group"
+            typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
                          end=doc[e - 1].idx + len(doc[e - 1].text))
-        if actors and head not in self.lex.role_heads and actors[0].start - s <= 2 and all(
+        if actors and not is_role and actors[0].start - s <= 2 and all(
                 strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.not_name_strict
                 for k in range(s, actors[0].start)):
             # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
             return self._actor_from_ent(actors[0])
-        if head in self.lex.role_heads or (actors and actors[0].start > s):
+        if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
                 return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
@@ -354,6 +354,7 @@ class Attributor:
         hits = [h for h in lex.hits(doc)]
         self._hits = hits
         claims: list[RawClaim] = []
+        self._claims = claims
         people: dict[str, Actor] = {}
         self._people = people
         self._by_speaker: dict[str, RawClaim] = {}
@@ -399,10 +400,13 @@ class Attributor:
         """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
         return len(tok.text) > 1 and tok.text[1] == "\u064f"
 
-    def _outlets(self, doc, s, e, ents) -> list[Actor]:
+    def _outlets(self, doc, s, e, ents, slot_only: bool = False) -> list[Actor]:
+        """Outlets named in doc[s:e]; with ``slot_only``, only those after لـ (spoken to)."""
         out, seen = [], set()
         for i in range(s, e):
             x = ents.get(i)
+            if x is not None and slot_only and not self._after_lam(doc, x):
+                continue
             if x is not None and x.label_ == "MediaOutlet" and x.start not in seen:
                 seen.add(x.start)
                 out.append(self._actor_from_ent(x))
@@ -506,9 +510,10 @@ class Attributor:
 
     def _who_antecedent(self, doc, h, s0, ents, people):
         """The group or source named earlier in the sentence that «من» (those who) refers to."""
-        heads = self.lex.source_heads | self.lex.group_heads
+        heads = (self.lex.source_heads - self.lex.vague_heads) | self.lex.group_heads
+        inq = quote_depth(doc)
         for k in range(h.start - 2, s0 - 1, -1):
-            if strip_al(doc[k].norm_) in heads:
+            if strip_al(doc[k].norm_) in heads and not inq[k]:
                 e = k + 1
                 while e < h.start and doc[e].is_alpha and not any(x.start == e for x in self._hits
                                                                   if x.kind in CLAIM_KINDS or x.kind == "OutletMarker"):
@@ -517,6 +522,33 @@ class Attributor:
                 if a is not None:
                     return a, k
         return None, None
+
+    @staticmethod
+    def _after_lam(doc, x) -> bool:
+        k = x.start - 1
+        if k >= 0 and doc[k].text in OPEN_Q | STRAIGHT_Q:
+            k -= 1
+        glued = doc[x.start]._.raw_norm != doc[x.start].norm_ and doc[x.start]._.raw_norm.startswith("\u0644")
+        return glued or (k >= 0 and (doc[k]._.raw_norm == "\u0644" or doc[k].text.endswith("\u0640")))
+
+    def _named_subject_before(self, doc, h, s0, ents) -> Actor | None:
+        """An actor named right before the verb, with only auxiliaries before it in its clause."""
+        x = ents.get(h.start - 1)
+        if x is None or x.end != h.start or x.label_ not in ACTOR_TYPES:
+            return None
+        k = x.start
+        while k > s0 and doc[k - 1].norm_ in self.lex.auxiliaries:
+            k -= 1
+        if k == s0 or doc[k - 1].text in COMMA or doc[k - 1].is_punct:
+            return self._actor_from_ent(x)
+        return None
+
+    def _paragraph_claims(self, doc, h) -> list[RawClaim]:
+        """Claims made earlier in the paragraph (line) holding token h."""
+        start = h.start
+        while start > 0 and "\n" not in doc[start - 1].text:
+            start -= 1
+        return [c for c in self._claims if start <= c.cue_start < h.start]
 
     def _confirms_before(self, doc, h, s0) -> bool:
         """«وهو ما أكده …» / «وهذا ما قاله …»: the verb follows «ما» after a pronoun or demonstrative."""
@@ -536,10 +568,6 @@ class Attributor:
 
     def _head_hit(self, s: int, kind: str) -> bool:
         return any(h.start == s and h.kind == kind for h in self._hits)
-
-    def _class_word(self, kind: str) -> str:
-        """A representative head of the class, so the set tests below classify the phrase."""
-        return next(iter(self.lex.source_heads if kind == "SourceHead" else self.lex.group_heads))
 
     def _corefer(self, a: Actor | None) -> Actor | None:
         """«المصدر», «المصادر», «المصدر الفلسطيني», «المصدر ذاته» → the source cited before.
@@ -653,6 +681,13 @@ class Attributor:
                 if cur.implicit:
                     cur.claimant, cur.cited_by, cur.implicit = claimant, cited, False
                     cur.reported_to = reported
+                    self._by_speaker[claimant.key] = cur
+                    self._recent.append(claimant)
+                elif claimant.type == "MediaOutlet" and not cited:
+                    # «…، وفق «رويترز»»: the outlet relays what was just reported in this paragraph
+                    for c in self._paragraph_claims(doc, h):
+                        if all(claimant.key != x.key for x in c.cited_by) and c.claimant.key != claimant.key:
+                            c.cited_by.append(claimant)
                 return None
             if h.start <= s0 + 1:
                 cstart = e
@@ -718,7 +753,11 @@ class Attributor:
         # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
         implicit = False
         e = self._subject_end(doc, h.end, nxt, sh, ents)
-        if e > h.end and doc[h.end].norm_ not in lex.pronouns:
+        svo = self._named_subject_before(doc, h, s0, ents)
+        if svo is not None:
+            claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
+            e = h.end
+        elif e > h.end and doc[h.end].norm_ not in lex.pronouns:
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
             if claimant is None and e < nxt and doc[e].text in COMMA \
@@ -756,7 +795,7 @@ class Attributor:
         outlets = self._outlets(doc, e, region_end if region_end is not None else min(nxt, e + 8), ents)
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
-        outlets += self._outlets(doc, h.end, e, ents) if claimant.type != "MediaOutlet" else []
+        outlets += [o for o in self._outlets(doc, h.end, e, ents, slot_only=True)] if claimant.type != "MediaOutlet" else []
         outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
         provisional = False
         cend = nxt
