@@ -445,7 +445,7 @@ def sources(store: OxigraphStore, entity_or_proposition, *, type: str | None = N
 
 # ------------------------------------------------------------------ layout for large graphs
 def layout(G: nx.Graph, *, seed: int = 1, iterations: int = 60, scale: float | None = None) -> dict:
-    """Positions {node: (x, y)} in pixels, fast enough for thousands of nodes (≈1 s for 5,000).
+    """Positions {node: (x, y)} in pixels, fast enough for thousands of nodes (under a second for 5,000).
 
     A Fruchterman–Reingold force layout in numpy whose repulsion is estimated from a random sample
     of nodes each iteration (exact attraction along edges), so a step costs O(n·k + m) instead of
@@ -468,27 +468,32 @@ def layout(G: nx.Graph, *, seed: int = 1, iterations: int = 60, scale: float | N
     rng = np.random.default_rng(seed)
     index = {v: i for i, v in enumerate(nodes)}
     edges = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
-    pos = rng.uniform(-1.0, 1.0, size=(n, 2))
-    k = 1.0 / math.sqrt(n)  # ideal edge length in the unit square
-    sample = min(n, 256)
+    x, y = rng.uniform(-1.0, 1.0, size=(2, n))
+    k2 = 1.0 / n  # squared ideal edge length in the unit square
+    k = math.sqrt(k2)
+    sample = min(n, 160)
     t = 0.1
     cool = t / (iterations + 1)
     for _ in range(iterations):
-        disp = np.zeros_like(pos)
         idx = rng.choice(n, size=sample, replace=False)
-        delta = pos[:, None, :] - pos[None, idx, :]                    # n × sample × 2
-        d2 = np.maximum((delta ** 2).sum(-1), 1e-6)
-        disp += (delta * (k * k / d2)[..., None]).sum(1) * (n / sample)
+        dx = x[:, None] - x[None, idx]                       # n × sample
+        dy = y[:, None] - y[None, idx]
+        w = (k2 * n / sample) / np.maximum(dx * dx + dy * dy, 1e-6)
+        fx, fy = (dx * w).sum(1), (dy * w).sum(1)
         if len(edges):
-            de = pos[edges[:, 0]] - pos[edges[:, 1]]
-            dist = np.maximum(np.sqrt((de ** 2).sum(-1)), 1e-6)
-            f = de * (dist / k)[:, None]
-            np.add.at(disp, edges[:, 0], -f)
-            np.add.at(disp, edges[:, 1], f)
-        disp -= pos * 0.05 * n * k  # a weak pull to the centre keeps components together
-        length = np.maximum(np.sqrt((disp ** 2).sum(-1)), 1e-9)
-        pos += disp / length[:, None] * np.minimum(length, t)[:, None]
+            a, b = edges[:, 0], edges[:, 1]
+            ex, ey = x[a] - x[b], y[a] - y[b]
+            s = np.sqrt(ex * ex + ey * ey) / k
+            fx += np.bincount(b, ex * s, minlength=n) - np.bincount(a, ex * s, minlength=n)
+            fy += np.bincount(b, ey * s, minlength=n) - np.bincount(a, ey * s, minlength=n)
+        fx -= x * 0.05 * n * k  # a weak pull to the centre keeps components together
+        fy -= y * 0.05 * n * k
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, t) / length
+        x += fx * step
+        y += fy * step
         t -= cool
+    pos = np.column_stack([x, y])
     pos -= pos.mean(0)
     pos /= max(np.abs(pos).max(), 1e-9)
     return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in zip(nodes, pos)}

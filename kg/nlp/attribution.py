@@ -442,7 +442,8 @@ class Attributor:
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
                     continue
-                if close is not None and not (doc[j - 1]._.raw_norm == "\u0644" or doc[j - 1].text.endswith("\u0640")):
+                if close is not None and not (doc[j - 1]._.raw_norm == "\u0644" or doc[j - 1].text.endswith("\u0640")
+                                              or self._lam(doc[j - 1])):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
                     break
             if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
@@ -528,8 +529,13 @@ class Attributor:
         k = x.start - 1
         if k >= 0 and doc[k].text in OPEN_Q | STRAIGHT_Q:
             k -= 1
-        glued = doc[x.start]._.raw_norm != doc[x.start].norm_ and doc[x.start]._.raw_norm.startswith("\u0644")
-        return glued or (k >= 0 and (doc[k]._.raw_norm == "\u0644" or doc[k].text.endswith("\u0640")))
+        return Attributor._lam(doc[x.start]) or (k >= 0 and (doc[k]._.raw_norm == "\u0644" or doc[k].text.endswith(
+            "\u0640") or Attributor._lam(doc[k])))
+
+    @staticmethod
+    def _lam(tok) -> bool:
+        """A word with the preposition ل glued on: «لوكالة», «للمرصد» (the clitic was stripped)."""
+        return tok._.raw_norm != tok.norm_ and tok._.raw_norm.startswith("\u0644")
 
     def _named_subject_before(self, doc, h, s0, ents) -> Actor | None:
         """An actor named right before the verb, with only auxiliaries before it in its clause."""
