@@ -55,9 +55,14 @@ def _print_json(obj) -> None:
 @app.command()
 def ingest(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (.txt, .jsonl); default: the bundled corpus."),
-    store: Optional[str] = StoreOpt,
+    store: Optional[str] = typer.Option(None, "--store", help="Store folder (default ./isnad-store) or SPARQL endpoint URL."),
     force: bool = typer.Option(False, "--force", help="Re-extract documents even when unchanged."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
+    bulk: bool = typer.Option(False, "--bulk", help="Oxigraph's bulk loader: faster, not transactional per "
+                              "document (content hashes written last, so an interrupted run is redone safely)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on N dask worker processes."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a dask.distributed cluster "
+                                            "(tcp://HOST:PORT); workers must see the input files."),
     json_out: bool = JsonOpt,
 ):
     """Read, extract and store documents: one named graph per document (re-ingest replaces it)."""
@@ -68,11 +73,14 @@ def ingest(
 
     st = _store(store)
     targets = list(paths) if paths else [BUNDLED_CORPUS]
-    total = len(expand_paths(targets))
+    total = None
+    if err.is_terminal:  # documents to expect: a .jsonl file holds one per line
+        files = expand_paths(targets)
+        total = sum(_count_lines(f) if f.suffix.lower() == ".jsonl" else 1 for f in files)
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as prog:
         task = prog.add_task("", total=total)
-        rep = run(targets, st, force=force, max_bytes=max_bytes,
+        rep = run(targets, st, force=force, max_bytes=max_bytes, bulk=bulk, workers=workers, scheduler=scheduler,
                   progress=lambda d: prog.update(task, advance=1, description=d.id))
     for line in rep.skipped:
         err.print(f"skipped: {line}", markup=False, highlight=False)
@@ -85,6 +93,14 @@ def ingest(
                   f"; {rep.unchanged} unchanged, {len(rep.skipped)} skipped", markup=False, highlight=False)
     if rep.skipped:
         raise typer.Exit(1)
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    except OSError:
+        return 1
 
 
 @app.command()

@@ -1,24 +1,37 @@
-"""Ingest: paths → documents → extractions → named graphs in the store, one document at a time.
+"""Ingest: paths → documents → extractions → named graphs in the store, streaming.
 
-Streaming (no whole-corpus lists), one transaction per document, and a content hash so
-a re-run skips documents already stored unchanged. Unusable files are skipped with a
-one-line reason; the rest of the batch goes on.
+Memory stays flat however big the input: documents are read lazily (a JSON Lines file one
+line at a time), extracted one at a time, turned into N-Triples text (no rdflib objects on this
+path) and written in batches of a few thousand quads by a writer thread, so extraction of the
+next batch overlaps the store's work on the previous one.
+
+Atomicity: by default a batch is written in transactions (new documents: one N-Quads
+``load``; documents already stored: one SPARQL update of DROP + INSERT DATA), so a crash leaves
+each document wholly stored or absent. ``bulk=True`` uses Oxigraph's bulk loader instead
+(several times faster, not transactional); the documents' content hashes are then written last,
+in a transaction, so a document cut short by a crash has no hash and the next run redoes it.
+
+Resume: a document whose graph already carries its content hash is skipped (``force`` redoes
+it), so an interrupted ingest restarted only extracts what is missing or changed.
 """
 from __future__ import annotations
 
+import queue
+import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from .extract import extract
 from .knowledge import load_knowledge
 from .model import Document
-from .rdf import GraphBuilder, doc_iri, graph_iri, kb_graph, ontology_graph
+from .rdf import GraphBuilder, doc_iri, kb_graph, ontology_graph
 from .read import BUNDLED_CORPUS, DEFAULT_MAX_BYTES, ReadError, expand_paths, read_path
-from .store import OxigraphStore
 
-HASH_QUERY = """PREFIX kg: <https://w3id.org/isnad/kg#>
-ASK { GRAPH ?g { ?d kg:contentHash ?h } }"""
+CONTENT_HASH = "<https://w3id.org/isnad/kg#contentHash>"
+BATCH_QUADS = 50_000  # a write batch: this many quads or BATCH_DOCS documents, whichever first
+BATCH_DOCS = 500
+LOOKUP_DOCS = 64  # documents whose stored hashes are looked up together
 
 
 @dataclass
@@ -28,16 +41,18 @@ class IngestReport:
     claims: int = 0
     quads: int = 0
     skipped: list[str] = field(default_factory=list)  # one line per skipped file
+    seconds: dict[str, float] = field(default_factory=dict)  # phase timings (extract, rdf, write)
 
 
-def ensure_kb(store: OxigraphStore) -> None:
+def ensure_kb(store) -> None:
     """(Re)load the gazetteer and the ontology graphs: cheap, and keeps them in step with ontology/."""
     kn = load_knowledge()
     store.replace_graph(kb_graph(kn))
     store.replace_graph(ontology_graph(kn))
 
 
-def _documents(paths: list[Path], report: IngestReport, max_bytes: int) -> Iterator[Document]:
+def documents(paths: list[Path], report: IngestReport, max_bytes: int) -> Iterator[Document]:
+    """Every readable document under ``paths``, lazily; unusable files land in ``report.skipped``."""
     for p in expand_paths(paths):
         try:
             yield from read_path(p, max_bytes)
@@ -47,36 +62,130 @@ def _documents(paths: list[Path], report: IngestReport, max_bytes: int) -> Itera
             report.skipped.append(f"{p}: cannot read ({e.strerror or e})")
 
 
-def _is_unchanged(store: OxigraphStore, doc: Document) -> bool:
-    from .store import bind
-    import pyoxigraph as ox
-
-    return bool(store.query(HASH_QUERY, {**bind(h=doc.content_hash), ox.Variable("g"): ox.NamedNode(str(graph_iri(doc.id))),
-                                         ox.Variable("d"): ox.NamedNode(str(doc_iri(doc.id)))}))
+def is_hash_triple(t: str) -> bool:
+    return f" {CONTENT_HASH} " in t
 
 
-def ingest(paths: list[Path] | None, store: OxigraphStore, *, force: bool = False,
-           max_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[Document], None] | None = None) -> IngestReport:
-    """Ingest ``paths`` (default: the bundled corpus) into ``store``; returns counts and skips."""
-    report = IngestReport()
-    ensure_kb(store)
-    builder = GraphBuilder(load_knowledge())
+def fresh_documents(docs: Iterable[Document], store, report: IngestReport, *, force: bool = False,
+                    progress: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """``docs`` less those stored unchanged (looked up by content hash, a few dozen at a time)."""
+    if force:
+        yield from docs
+        return
+    chunk: list[Document] = []
 
-    def fresh() -> Iterator[Document]:
-        for d in _documents(paths or [BUNDLED_CORPUS], report, max_bytes):
-            if not force and _is_unchanged(store, d):
+    def flush():
+        stored = store.content_hashes([str(doc_iri(d.id)) for d in chunk])
+        for d in chunk:
+            if stored.get(str(doc_iri(d.id))) == d.content_hash:
                 report.unchanged += 1
                 if progress:
                     progress(d)
-                continue
-            yield d
+            else:
+                yield d
+        chunk.clear()
 
-    for ex in extract(fresh()):
-        g = builder.build(ex)
-        report.quads += store.replace_graph(g)
-        report.documents += 1
-        report.claims += len(ex.claims)
-        if progress:
-            progress(ex.document)
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) >= LOOKUP_DOCS:
+            yield from flush()
+    if chunk:
+        yield from flush()
+
+
+class _Writer:
+    """A thread writing batches to the store while the caller extracts the next ones.
+
+    The queue holds at most two batches, so memory stays bounded; an error in the thread is
+    raised in the caller at the next hand-over or at :meth:`close`.
+    """
+
+    def __init__(self, store, bulk: bool, report: IngestReport):
+        self.store, self.bulk, self.report = store, bulk, report
+        self.q: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.t = threading.Thread(target=self._run, name="kg-ingest-writer", daemon=True)
+        self.t.start()
+
+    def _run(self):
+        import time
+
+        while True:
+            batch = self.q.get()
+            if batch is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                t0 = time.perf_counter()
+                self.store.write_graphs(batch, bulk=self.bulk, last=is_hash_triple)
+                self.report.seconds["write"] = self.report.seconds.get("write", 0.0) + time.perf_counter() - t0
+            except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+                self.error = e
+
+    def put(self, batch):
+        if self.error is not None:
+            raise self.error
+        self.q.put(batch)
+
+    def close(self):
+        self.q.put(None)
+        self.t.join()
+        if self.error is not None:
+            raise self.error
+
+
+def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+           progress: Callable[[Document], None] | None = None, bulk: bool = False,
+           batch_quads: int = BATCH_QUADS, batch_docs: int = BATCH_DOCS, nlp=None,
+           workers: int | None = None, scheduler: str | None = None,
+           started: datetime | None = None) -> IngestReport:
+    """Ingest ``paths`` (default: the bundled corpus) into ``store``; returns counts and skips.
+
+    ``workers``/``scheduler``: extract on dask.distributed instead (see :mod:`kg.distributed`).
+    ``started``: the run's start time (it names the run's IRI; default now).
+    """
+    if workers or scheduler:
+        from .distributed import ingest_distributed
+
+        return ingest_distributed(paths, store, workers=workers, scheduler=scheduler, force=force,
+                                  max_bytes=max_bytes, progress=progress, bulk=bulk, started=started)
+    import time
+
+    from .extract import extract
+
+    report = IngestReport()
+    ensure_kb(store)
+    builder = GraphBuilder(load_knowledge(), started=started)
+    docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), store, report,
+                           force=force, progress=progress)
+    writer = _Writer(store, bulk, report)
+    batch: list[tuple[str, list[str]]] = []
+    n_quads = 0
+    t_rdf = 0.0
+    t0 = time.perf_counter()
+    try:
+        for ex in extract(docs, nlp):
+            t1 = time.perf_counter()
+            gi, triples = builder.ntriples(ex)
+            t_rdf += time.perf_counter() - t1
+            batch.append((gi, triples))
+            n_quads += len(triples)
+            report.quads += len(triples)
+            report.documents += 1
+            report.claims += len(ex.claims)
+            if progress:
+                progress(ex.document)
+            if n_quads >= batch_quads or len(batch) >= batch_docs:
+                writer.put(batch)
+                batch, n_quads = [], 0
+        if batch:
+            writer.put(batch)
+            batch = []
+    finally:
+        writer.close()  # finish what was handed over (also on Ctrl-C: whole batches only)
     store.flush()
+    report.seconds["rdf"] = t_rdf
+    report.seconds["total"] = time.perf_counter() - t0
+    report.seconds["extract"] = report.seconds["total"] - t_rdf  # includes reading and waiting
     return report

@@ -62,6 +62,7 @@ class Cue:
     label: str = ""
     vague: bool = False
     function: str = ""  # for kg:FunctionWord: relay-source, what, pronoun, name-link, ...
+    raw_forms: tuple[str, ...] = ()  # the forms as written (one-word ones), for checks before folding
 
 
 @dataclass
@@ -143,7 +144,8 @@ def read_entities(g: Graph) -> dict[str, Entity]:
 
 CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
              "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-             "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple")
+             "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple", "OrgHead", "DeclineVerb",
+             "DeclineObject")
 
 
 def read_cues(g: Graph) -> list[Cue]:
@@ -156,7 +158,11 @@ def read_cues(g: Graph) -> list[Cue]:
         label = (_lit(g, s, RDFS.label, "ar") or [""])[0]
         vague = bool(g.value(s, KG.vague))
         fn = str(g.value(s, KG.function) or "")
-        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn))
+        at = g.value(s, KG.actorType)
+        if at is not None:
+            fn = _local(at)  # OrgHead: the actor type it gives
+        raw = tuple(sorted(str(f) for f in _lit(g, s, KG.form) if " " not in str(f)))
+        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw))
     return out
 
 

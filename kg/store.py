@@ -8,13 +8,20 @@ pasted into query text.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 DEFAULT_STORE = "isnad-store"
+_CONTENT_HASH = ox.NamedNode("https://w3id.org/isnad/kg#contentHash")
+
+
+def _drop_insert(g: str, triples: list[str]) -> str:
+    body = "".join(f"{t} .\n" for t in triples)
+    return f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}"
 
 
 class StoreError(Exception):
@@ -103,6 +110,58 @@ class OxigraphStore:
         self.db.update(f"DROP SILENT GRAPH <{gi.value}> ; INSERT DATA {{ GRAPH <{gi.value}> {{\n{body}\n}} }}")
         return len(triples)
 
+    def has_graph(self, iri: str) -> bool:
+        return self.db.contains_named_graph(ox.NamedNode(iri))
+
+    def write_graphs(self, graphs: list[tuple[str, list[str]]], *, bulk: bool = False,
+                     last: Callable[[str], bool] | None = None) -> int:
+        """Write document graphs given as ``(graph IRI, ["<s> <p> o", ...])``; returns the quad count.
+
+        Default: graphs already in the store are replaced by one SPARQL update (DROP + INSERT
+        DATA), new ones added by one transactional N-Quads ``load``: every document is all or
+        nothing. ``bulk=True`` uses Oxigraph's bulk loader (several times faster, not
+        transactional): triples for which ``last(triple)`` is true (the content hashes) are then
+        written afterwards in a transaction, so an interrupted bulk batch leaves documents
+        without their hash, which the next ingest re-extracts and replaces.
+        """
+        existing = [(g, t) for g, t in graphs if self.has_graph(g)]
+        if existing:
+            self.db.update(" ;\n".join(_drop_insert(g, t) for g, t in existing))
+        done = {g for g, _ in existing}
+        new = [(g, t) for g, t in graphs if g not in done]
+        if new:
+            if bulk and last is not None:
+                head = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts if not last(t))
+                tail = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts if last(t))
+                self.db.bulk_load(head.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                self.db.load(tail.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            else:
+                data = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts).encode("utf-8")
+                (self.db.bulk_load if bulk else self.db.load)(data, format=ox.RdfFormat.N_QUADS)
+        return sum(len(t) for _, t in graphs)
+
+    def load_nquads(self, source: str | Path | bytes, *, bulk: bool = True) -> None:
+        """Load an N-Quads file (or bytes): ``bulk`` uses Oxigraph's bulk loader (not transactional)."""
+        kw = {"format": ox.RdfFormat.N_QUADS}
+        if isinstance(source, (str, Path)):
+            kw["path"] = str(source)
+            (self.db.bulk_load if bulk else self.db.load)(**kw)
+        else:
+            (self.db.bulk_load if bulk else self.db.load)(source, **kw)
+
+    def content_hashes(self, doc_iris: list[str]) -> dict[str, str]:
+        """doc IRI → stored content hash, for those of ``doc_iris`` stored (in their own graph)."""
+        out = {}
+        for d in doc_iris:
+            g = ox.NamedNode(_graph_of(d))
+            for q in self.db.quads_for_pattern(ox.NamedNode(d), _CONTENT_HASH, None, g):
+                out[d] = q.object.value
+        return out
+
+    def optimize(self) -> None:
+        if self.path is not None:
+            self.db.optimize()
+
     def remove_graph(self, iri: str) -> bool:
         g = ox.NamedNode(iri)
         if not self.db.contains_named_graph(g):
@@ -160,8 +219,178 @@ def results_json(res) -> str:
     return res.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
 
 
-def open_store(spec: str | Path | None = None, read_only: bool = False) -> OxigraphStore:
-    """The store named by ``spec`` (a folder path; default ``./isnad-store``)."""
+_WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def inline_bindings(sparql: str, substitutions: dict | None) -> str:
+    """``sparql`` with ``substitutions`` written as a ``VALUES`` block opening its WHERE clause.
+
+    The SPARQL 1.1 Protocol has no bound parameters, so a remote store sends the values inline;
+    they are serialised by pyoxigraph (N-Triples escaping), never pasted from user text.
+    """
+    if not substitutions:
+        return sparql
+    names = " ".join(f"?{v.value}" for v in substitutions)
+    row = " ".join(str(t) for t in substitutions.values())
+    block = f" VALUES ({names}) {{ ({row}) }} "
+    lines = sparql.split("\n")
+    # find WHERE { outside full-line comments
+    offset = 0
+    for ln in lines:
+        if not ln.lstrip().startswith("#"):
+            m = _WHERE_BRACE.search(ln)
+            if m:
+                at = offset + m.end()
+                return sparql[:at] + block + sparql[at:]
+        offset += len(ln) + 1
+    return sparql + "\n" + block.strip()
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (query + update; Graph Store Protocol for dumps) with the same interface.
+
+    ``url`` is the server's base (``http://host:7878``, Oxigraph's layout: ``/query``, ``/update``,
+    ``/store``) or its query endpoint (``…/query`` or ``…/sparql``; updates go to ``…/update``
+    beside it). Queries ask for the union default graph (Oxigraph's ``union-default-graph``
+    parameter; start other servers with their equivalent, e.g. Fuseki's ``unionDefaultGraph``).
+    Document replacement is one SPARQL update per batch, so it stays all-or-nothing.
+    """
+
+    def __init__(self, url: str, timeout: float = 120.0):
+        u = url.rstrip("/")
+        for tail in ("/query", "/sparql"):
+            if u.endswith(tail):
+                base, self.query_url = u[: -len(tail)], u
+                break
+        else:
+            base, self.query_url = u, u + "/query"
+        self.update_url = base + "/update"
+        self.store_url = base + "/store"
+        self.path = url  # shown by the CLI where a folder would be
+        self.timeout = timeout
+        self.read_only = False
+
+    # -------------------------------------------------------------- HTTP
+    def _post(self, url: str, body: bytes, ctype: str, accept: str = "*/*", params: str = "") -> bytes:
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(url + params, data=body, method="POST",
+                                     headers={"Content-Type": ctype, "Accept": accept})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as r:
+                return r.read()
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{url}: HTTP {e.code} {e.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {getattr(e, 'reason', e)}") from None
+
+    def _update(self, sparql: str) -> None:
+        self._post(self.update_url, sparql.encode("utf-8"), "application/sparql-update")
+
+    # -------------------------------------------------------------- writing
+    def replace_graph(self, graph: Graph) -> int:
+        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()
+        self._update(_drop_insert(str(graph.identifier), [t.rstrip(" .") for t in body if t.strip()]))
+        return len(triples)
+
+    def has_graph(self, iri: str) -> bool:
+        return self.ask(f"ASK {{ GRAPH <{ox.NamedNode(iri).value}> {{ ?s ?p ?o }} }}")
+
+    def write_graphs(self, graphs: list[tuple[str, list[str]]], *, bulk: bool = False,
+                     last: Callable[[str], bool] | None = None) -> int:
+        """One SPARQL update for the batch (DROP SILENT + INSERT DATA per graph): all or nothing."""
+        if graphs:
+            self._update(" ;\n".join(_drop_insert(g, t) for g, t in graphs))
+        return sum(len(t) for _, t in graphs)
+
+    def load_nquads(self, source: str | Path | bytes, *, bulk: bool = True) -> None:
+        """POST N-Quads to the Graph Store Protocol endpoint (adds to the dataset)."""
+        data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source
+        self._post(self.store_url, data, "application/n-quads")
+
+    def content_hashes(self, doc_iris: list[str]) -> dict[str, str]:
+        out = {}
+        for i in range(0, len(doc_iris), 200):
+            chunk = doc_iris[i:i + 200]
+            values = " ".join(f"(<{ox.NamedNode(d).value}> <{ox.NamedNode(_graph_of(d)).value}>)" for d in chunk)
+            q = ("SELECT ?d ?h WHERE { VALUES (?d ?g) { " + values + " } "
+                 "GRAPH ?g { ?d <https://w3id.org/isnad/kg#contentHash> ?h } }")
+            for r in self.select(q):
+                out[r["d"]] = r["h"]
+        return out
+
+    def remove_graph(self, iri: str) -> bool:
+        if not self.has_graph(iri):
+            return False
+        self._update(f"DROP GRAPH <{ox.NamedNode(iri).value}>")
+        return True
+
+    def graphs(self) -> list[str]:
+        return sorted(r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+
+    def flush(self) -> None:
+        pass
+
+    def optimize(self) -> None:
+        pass
+
+    # -------------------------------------------------------------- reading
+    def query(self, sparql: str, substitutions: dict | None = None):
+        """pyoxigraph result objects (solutions or boolean) parsed from the endpoint's JSON answer.
+
+        CONSTRUCT/DESCRIBE come back as a list of triples.
+        """
+        text = inline_bindings(sparql, substitutions)
+        data = self._post(self.query_url, text.encode("utf-8"), "application/sparql-query",
+                          accept="application/sparql-results+json, application/n-triples;q=0.9",
+                          params="?union-default-graph")
+        head = data.lstrip()[:1]
+        if head == b"{":
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+    def select(self, sparql: str, **values) -> list[dict]:
+        res = self.query(sparql, bind(**values) if values else None)
+        names = [v.value for v in res.variables]
+        return [{n: from_ox(sol[n]) for n in names} for sol in res]
+
+    def ask(self, sparql: str, **values) -> bool:
+        return bool(self.query(sparql, bind(**values) if values else None))
+
+    def dump(self, fmt: str = "nquads") -> bytes:
+        import urllib.error
+        import urllib.request
+
+        mime = {"nquads": "application/n-quads", "trig": "application/trig"}[fmt]
+        req = urllib.request.Request(self.store_url, headers={"Accept": mime})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as r:
+                return r.read()
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"cannot dump {self.store_url}: {getattr(e, 'reason', e)}") from None
+
+    def __len__(self) -> int:
+        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+    def close(self) -> None:
+        pass
+
+
+def _graph_of(doc_iri_: str) -> str:
+    return doc_iri_.replace("/id/doc/", "/id/graph/doc/", 1)
+
+
+def is_remote(spec) -> bool:
+    return isinstance(spec, str) and spec.startswith(("http://", "https://"))
+
+
+def open_store(spec: str | Path | None = None, read_only: bool = False) -> OxigraphStore | RemoteStore:
+    """The store named by ``spec``: a folder (default ``./isnad-store``) or a SPARQL endpoint URL."""
+    if is_remote(spec):
+        return RemoteStore(str(spec))
     spec = str(spec or DEFAULT_STORE)
     if read_only and not Path(spec).exists():
         raise StoreError(f"no store at {spec}: run 'kg ingest' first (or pass --store)")

@@ -72,7 +72,10 @@ class AllegationTyper:
                 if all(a.key != x.key for x in into):
                     into.append(a)
 
+            cs, ce = c.claimant.start, c.claimant.end
             for ent in ents:
+                if cs is not None and ent.start_char < ce and ent.end_char > cs:
+                    continue  # the claimant's own name inside a content that starts at the cue
                 if c.content_start <= ent.start and ent.end <= c.content_end:
                     if ent.label_ == "Location":
                         add(ent, locations)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .normalize import normalize_phrase, strip_al
+from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -57,6 +57,7 @@ class RawClaim:
     locations: list[Actor] = field(default_factory=list)
     implicit: bool = False  # claimant inferred (pronoun subject), not named at the cue
     provisional: bool = False  # no content of its own: a following «قائلاً: …» supplies it
+    named_outlet: bool = False  # the outlet is named at this cue (not carried over)
 
 
 @dataclass
@@ -104,10 +105,13 @@ class Lexicon:
         self.pronouns = words("FunctionWord", "pronoun")
         self.name_links = words("FunctionWord", "name-link")
         self.prepositions = words("FunctionWord", "preposition")
+        self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
+                                 for f in c.raw_forms}
         self.relatives = words("FunctionWord", "relative")
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
         self.same = words("FunctionWord", "same")
+        self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
         # words that never belong to a personal name: single-token cue forms and function words
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
@@ -220,9 +224,13 @@ class Attributor:
 
     def _is_name_token(self, t) -> bool:
         n = t.norm_
-        if not t.is_alpha or n in self.lex.prepositions or n in self.lex.complementizers:
+        if not t.is_alpha or n in self.lex.complementizers:
             return False
+        if n in self.lex.prepositions and strip_marks(t.text) in self.lex.prepositions_raw:
+            return False  # «على» is a preposition, «علي» a name: compare before folding ى→ي
         if n in self.lex.name_links:
+            return True
+        if n in self.lex.not_name and n in self.lex.prepositions and strip_marks(t.text) not in self.lex.prepositions_raw:
             return True
         return n not in self.lex.not_name and strip_al(n) not in self.lex.not_name
 
@@ -230,6 +238,9 @@ class Attributor:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
         while j > s and self._is_name_token(doc[j - 1]) and j - 1 not in ents:
+            if j - 1 < e - 1 and doc[j - 1].norm_.startswith("\u0627\u0644") and not (
+                    j - 2 >= s and doc[j - 2].norm_ in self.lex.name_links):
+                break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
         # a name does not start with the article; allow ال only on the last word
         while j < e and doc[j].norm_.startswith("\u0627\u0644") and j < e - 1:
@@ -309,18 +320,37 @@ class Attributor:
             typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
                          end=doc[e - 1].idx + len(doc[e - 1].text))
-        if actors and not is_role and actors[0].start - s <= 2 and all(
-                strip_al(doc[k].norm_) not in heads and doc[k].norm_ not in self.lex.not_name_strict
-                for k in range(s, actors[0].start)):
+        org = self.lex.org_heads.get(head)
+        if actors and not is_role and (actors[0].start == s + 1 or (
+                actors[0].start == s + 2 and doc[s + 1].text in OPEN_Q | STRAIGHT_Q)) and \
+                strip_al(doc[s].norm_) not in heads and doc[s].norm_ not in self.lex.not_name_strict:
             # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
             return self._actor_from_ent(actors[0])
+        if org and not (actors and actors[0].start == s):
+            # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
+            k = s + 1
+            definite = doc[s].norm_.startswith("\u0627\u0644")
+            while k < e and doc[k].is_alpha and doc[k].norm_ not in self.lex.demonstratives:
+                x = ents.get(k)
+                if x is not None:
+                    break
+                if definite and not doc[k].norm_.startswith("\u0627\u0644"):
+                    break
+                k += 1
+            if k > s + 1 or not definite:
+                return Actor(doc[s:k].text, org, start=doc[s].idx, end=doc[k - 1].idx + len(doc[k - 1].text))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
                 return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
                                     affiliation=side.entity if side else None)
-            if actors:
-                return self._actor_from_ent(actors[0]) if actors[0].start == s else None
+            if actors and actors[0].start == s:
+                return self._actor_from_ent(actors[0])
+            if is_role and e - s <= 8:
+                # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
+                return Actor(doc[s:e].text, "AnonymousSource", role=doc[s:e].text,
+                             affiliation=side.entity if side else None, start=doc[s].idx,
+                             end=doc[e - 1].idx + len(doc[e - 1].text))
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
@@ -366,6 +396,9 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            dv = self._decline_verbs(sh, inq, s1)
+            taken = {x.start for x in dv}
+            starts = sorted([x for x in starts if x.start not in taken] + dv, key=lambda x: x.start)
             om = {i for x in sh if x.kind == "OutletMarker" for i in range(x.start, x.end)}
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start in om)]
             cur: RawClaim | None = None
@@ -379,8 +412,26 @@ class Attributor:
                 self._recent.append(c.claimant)
                 cur = last = c
                 last_sent = si
+        # «وأبدى عكاشة تفاؤلاً … . وقال لـ«الشرق الأوسط» إن …»: an outlet named at a speaker's later
+        # cue is where the speaker spoke; earlier claims of that speaker with no channel get it too
+        for i, c in enumerate(claims):
+            if c.named_outlet:
+                for p in claims[:i]:
+                    if p.claimant.key == c.claimant.key and not p.reported_to and not p.cited_by:
+                        p.reported_to = list(c.reported_to)
         doc._.claims = claims
         return doc
+
+    def _decline_verbs(self, sh, inq, s1) -> list[CueHit]:
+        """«فضّل مسؤول … عدم التعليق»: a refusal verb with its object a few words later."""
+        out = []
+        for h in sh:
+            if h.kind != "DeclineVerb" or inq[h.start]:
+                continue
+            obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 12), None)
+            if obj is not None and not any(x.kind == "DeclinePhrase" and x.start <= h.start < x.end for x in sh):
+                out.append(CueHit(h.start, h.end, h.cue, "DeclinePhrase"))
+        return out
 
     def _after_according(self, doc, prev: CueHit, h: CueHit) -> bool:
         """The verb of «وفق ما أفاد» / «حسبما نقلت» belongs to the according-to cue before it."""
@@ -429,7 +480,8 @@ class Attributor:
 
     def _subject_end(self, doc, i, end, sh, ents) -> int:
         """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or outlet."""
-        stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker") or h.kind in CLAIM_KINDS}
+        stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker", "DeclineObject")
+                 or h.kind in CLAIM_KINDS}
         j = i
         while j < end:
             t = doc[j]
@@ -663,6 +715,8 @@ class Attributor:
             if v is not None:
                 relay = v.kind == "RelayVerb"
                 j = v.end
+            if j < nxt and doc[j].text in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
+                j += 1  # «وفق «رويترز»»
             e = self._subject_end(doc, j, nxt, sh, ents)
             if relay:
                 src = next((k for k in range(j, nxt) if doc[k].norm_ in lex.relay_source), None)
@@ -765,8 +819,14 @@ class Attributor:
             e = h.end
         elif e > h.end and doc[h.end].norm_ not in lex.pronouns:
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
+            if claimant is not None and claimant.end is not None and claimant.type != "Person":
+                # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»
+                stop = next((k for k in range(h.end, e) if doc[k].idx >= claimant.end), e)
+                if stop < e and not doc[stop].is_punct:
+                    e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
-            if claimant is None and e < nxt and doc[e].text in COMMA \
+            role_only = claimant is not None and claimant.type == "AnonymousSource" and claimant.role == claimant.label
+            if (claimant is None or role_only) and e < nxt and doc[e].text in COMMA \
                     and strip_al(doc[h.end].norm_) in self.lex.role_heads:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
                 role = doc[h.end:e].text
@@ -825,7 +885,7 @@ class Attributor:
         c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq,
                          explicit_outlets=outlets)
         if c is not None:
-            c.implicit, c.provisional = implicit, provisional
+            c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,

@@ -22,6 +22,11 @@ def normalize(text: str) -> str:
     return _MARKS.sub("", _DIACRITICS.sub("", text)).translate(_FOLD)
 
 
+def strip_marks(text: str) -> str:
+    """Diacritics, tatweel and bidi marks removed, letters untouched (ى stays ى)."""
+    return _MARKS.sub("", _DIACRITICS.sub("", text))
+
+
 def normalize_phrase(text: str) -> str:
     """Normalise a multi-word phrase: quote marks dropped, whitespace single."""
     return " ".join(normalize(_PUNCT.sub(" ", text)).split())

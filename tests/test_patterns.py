@@ -1,0 +1,142 @@
+"""Pattern families of Arabic reported speech, on sentences written for these tests.
+
+None of these sentences is in the development corpus: they use the same grammar with other
+speakers, outlets and wars, so a rule that memorised the corpus would fail here.
+"""
+import pytest
+
+
+def claims(nlp, text):
+    doc = nlp(text)
+    return [(c, doc[c.content_start:c.content_end].text) for c in doc._.claims]
+
+
+def one(nlp, text):
+    got = claims(nlp, text)
+    assert len(got) == 1, [(c.cue, c.claimant.label) for c, _ in got]
+    return got[0]
+
+
+def test_vso_role_then_name_with_outlet(nlp):
+    c, content = one(nlp, "وقال المتحدث باسم الجيش الليبي أحمد المسماري لـ«العربية» إن قوات حفتر انسحبت من محيط طرابلس.")
+    assert c.claimant.label == "أحمد المسماري" and c.claimant.type == "Person"
+    assert "المتحدث باسم" in (c.claimant.role or "")
+    assert [a.type for a in c.reported_to] == ["MediaOutlet"]
+    assert content.startswith("قوات حفتر انسحبت")
+
+
+def test_name_comma_role_comma_verb(nlp):
+    c, content = one(nlp, "سليم الحمصي، مدير مكتب الإغاثة في الغوطة، قال لـ«عنب بلدي» إن القصف لم يتوقف.")
+    assert c.claimant.label == "سليم الحمصي" and c.claimant.type == "Person"
+    assert content.startswith("القصف لم يتوقف")
+
+
+def test_role_comma_name_comma(nlp):
+    c, _ = one(nlp, "ويقول الناشط الميداني في مدينة حمص، خالد العمر، في حديث مع «العربي الجديد»، إن الحصار مستمر.")
+    assert c.claimant.label == "خالد العمر"
+    assert c.claimant.role.startswith("الناشط الميداني")
+    assert [a.entity for a in c.reported_to] == ["al_araby_al_jadeed"]
+
+
+def test_title_and_kunya(nlp):
+    c, _ = one(nlp, "وأوضح القائد الميداني أبو يوسف الحموي أن الفصائل استعادت التلة.")
+    assert c.claimant.label == "أبو يوسف الحموي"
+    c, _ = one(nlp, "وقال العقيد سامر الخطيب إن الطريق مقطوع.")
+    assert c.claimant.label == "سامر الخطيب"
+
+
+def test_anonymous_source_with_affiliation(nlp):
+    c, _ = one(nlp, "وأكد مصدر عسكري في الجيش السوداني أن قوات الدعم السريع تنسق مع مجموعات مسلحة.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.affiliation == "saf"
+    assert c.claimant.label.startswith("مصدر عسكري في الجيش السوداني")
+
+
+def test_svo_anonymous_source_before_the_verb(nlp):
+    c, content = one(nlp, "مصادر محلية، قالت لـ«المدن»، إن الطرفين اتفقا على تبادل الأسرى.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.label == "مصادر محلية"
+    assert [a.entity for a in c.reported_to] == ["al_modon"]
+
+
+def test_collective_claimants(nlp):
+    c, _ = one(nlp, "ويرى محللون أن التنسيق بين الطرفين بات واضحاً.")
+    assert c.claimant.type == "Group" and c.claimant.label == "محللون"
+    c, _ = one(nlp, "وذكر ناشطون أن الطائرات قصفت السوق.")
+    assert c.claimant.type == "Group"
+
+
+def test_continuations_keep_speaker_and_outlet(nlp):
+    got = claims(nlp, "وقالت الناشطة الحقوقية سلمى النور لـ«عنب بلدي»: «القصف مستمر منذ أيام»، مشيرة إلى أن "
+                      "عشرات العائلات نزحت. وأضافت: «لا أحد يساعدنا».")
+    assert [c.cue for c, _ in got] == ["وقالت", "مشيرة", "وأضافت"]
+    assert {c.claimant.label for c, _ in got} == {"سلمى النور"}
+    assert all([a.entity for a in c.reported_to] == ["enab_baladi"] for c, _ in got)
+
+
+def test_relay_with_nominal_cue(nlp):
+    c, content = one(nlp, "ونقلت وكالة «رويترز» عن مسؤول أميركي قوله إن الهدنة في اليمن قد تنهار.")
+    assert c.claimant.label == "مسؤول أميركي" and [a.entity for a in c.cited_by] == ["reuters"]
+    assert content.startswith("الهدنة في اليمن")
+
+
+def test_according_to_at_the_start_and_at_the_end(nlp):
+    c, content = one(nlp, "وبحسب المرصد السوري لحقوق الإنسان، فإن قوات النظام قصفت بلدات في ريف إدلب.")
+    assert c.claimant.entity == "sohr" and "قصفت بلدات" in content
+    got = claims(nlp, "وقال مسؤول محلي إن المعبر أغلق، وفق «رويترز».")
+    assert len(got) == 1 and [a.entity for a in got[0][0].cited_by] == ["reuters"]
+
+
+def test_according_to_with_relay_verb(nlp):
+    c, _ = one(nlp, "وتستأنف المفاوضات الأسبوع المقبل، حسبما نقلت وكالة الصحافة الفرنسية عن مصدر دبلوماسي.")
+    assert c.claimant.type == "AnonymousSource" and [a.entity for a in c.cited_by] == ["afp"]
+
+
+def test_denial_and_refusals(nlp):
+    c, content = one(nlp, "ونفى الناطق باسم الحوثيين محمد عبد السلام وجود أي اتفاق مع الرياض.")
+    assert c.stance == "denies" and content.startswith("ونفى")
+    c, _ = one(nlp, "وفضّل مسؤول في وزارة الخارجية القطرية عدم التعليق على الأنباء.")
+    assert c.stance == "declines" and c.claimant.type == "AnonymousSource"
+    c, _ = one(nlp, "ورفضت الخارجية الأميركية التعليق على التقرير.")
+    assert c.stance == "declines"
+
+
+def test_hedges(nlp):
+    c, _ = one(nlp, "ورجح الخبير العسكري العميد خليل الحلو أن يكون الانسحاب جزءاً من صفقة.")
+    assert c.stance == "hedges" and c.claimant.label == "خليل الحلو"
+    got = claims(nlp, "وقال القيادي في المعارضة أحمد الزعبي إن «الانسحاب بدا منسقاً»، لكنه أكد «لا نملك أدلة على ذلك».")
+    assert [c.stance for c, _ in got] == ["asserts", "hedges"]
+
+
+def test_definite_source_and_same_source(nlp):
+    got = claims(nlp, "وقال مصدر أمني عراقي إن الهجوم استهدف نقطة تفتيش. وأضاف المصدر أن ثلاثة جنود قتلوا. "
+                      "وبحسب المصدر ذاته، فإن المهاجمين فروا.")
+    labels = {c.claimant.label for c, _ in got}
+    assert labels == {"مصدر أمني عراقي"} and len(got) == 3
+
+
+def test_unlisted_institution_becomes_an_actor(nlp):
+    c, _ = one(nlp, "وأعلنت وزارة الدفاع التركية أن قواتها قصفت مواقع في شمال العراق.")
+    assert c.claimant.type in ("Organization", "Faction") and c.claimant.label.startswith("وزارة الدفاع")
+
+
+def test_agentless_passive_is_not_a_claim(nlp):
+    assert claims(nlp, "يُذكر أن المعارك اندلعت قبل أسبوع.") == []
+
+
+def test_predicate_participle_is_not_a_continuation(nlp):
+    got = claims(nlp, "وقال الناشط علي الحسن إن القصف تجدد، وكان لافتاً غياب الطيران.")
+    assert [c.cue for c, _ in got] == ["وقال"]
+
+
+def test_quotes_nested_in_a_quote_are_not_claims(nlp):
+    got = claims(nlp, "وقال المحلل سامي نادر: «الحكومة أكدت أن الاتفاق انتهى، والمعارضة قالت إنه قائم».")
+    assert [c.cue for c, _ in got] == ["وقال"]
+
+
+@pytest.mark.parametrize("text,types", [
+    ("وقال مصدر إن قوات النظام انسحبت من القرى بشكل مبرمج بالتنسيق مع التنظيم.", {"coordination", "withdrawal"}),
+    ("وأكد المتحدث باسم الوسطاء أن الطرفين وقعا هدنة لمدة شهر.", {"truce"}),
+    ("وقال ناشطون إن الغارات أسفرت عن مقتل عشرة مدنيين ونزوح مئات العائلات.", {"attack", "casualties", "displacement"}),
+])
+def test_allegation_types(nlp, text, types):
+    c, _ = one(nlp, text)
+    assert types <= set(c.allegation_types)
