@@ -3,7 +3,8 @@
 Two claims are independent only if they reach us through different upstream sources. A
 relay (``citedBy``: AFP quoting SOHR) is the channel the reader depends on, so claims that
 share their outermost relay share one upstream source; without a relay the claimant itself is
-the source. Anonymous sources are each their own source only within their document.
+the source. An unnamed source is told apart by its description and what it said, so the
+same wire story printed in two files does not count twice.
 """
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ def upstream_source(claim: dict) -> str:
         return _key(relays[-1]) or "?"
     c = claim.get("claimant") or {}
     k = _key(c) or "?"
-    if c.get("type") == "AnonymousSource" and not c.get("entity"):
-        k = f"{claim.get('doc')}|{k}"
+    if c.get("type") == "AnonymousSource":
+        quote = (claim.get("quote") or {}).get("text", "")
+        k = f"{c.get('label')}|{' '.join(quote.split())[:60]}"
     return k
 
 

@@ -6,24 +6,34 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import allegations, attribution, components  # noqa: F401  (registers the factories)
+from . import allegations, attribution, components, recall  # noqa: F401  (registers the factories)
 from .tokenizer import customize_tokenizer
 
 COMPONENTS = ("isnad_normalizer", "isnad_gazetteer", "isnad_anaphora", "isnad_attribution", "isnad_allegations")
 
 
-def build_nlp(ontology: str = "") -> Language:
-    """Tokenizer rules, normaliser, gazetteer EntityRuler on NORM, anaphora, attribution, allegations."""
+def build_nlp(ontology: str = "", ner: bool = False) -> Language:
+    """Tokenizer rules, normaliser, gazetteer EntityRuler on NORM, anaphora, attribution, allegations.
+
+    ``ner=True`` adds the NewsFANE recall net after the gazetteer (see kg/nlp/recall.py).
+    """
     nlp = customize_tokenizer(spacy.blank("ar"))
     cfg = {"ontology": ontology}
     nlp.add_pipe("isnad_normalizer", config=cfg)
     nlp.add_pipe("isnad_gazetteer", config=cfg)
-    nlp.add_pipe("isnad_anaphora")
+    nlp.add_pipe("isnad_anaphora", config=cfg)
+    if ner:
+        nlp.add_pipe("isnad_recall_ner")
     nlp.add_pipe("isnad_attribution", config=cfg)
     nlp.add_pipe("isnad_allegations", config=cfg)
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_nlp(ontology: str = "") -> Language:
-    return build_nlp(ontology)
+@lru_cache(maxsize=4)
+def get_nlp(ontology: str = "", ner: bool | None = None) -> Language:
+    """The shared pipeline; ``ISNAD_NER=1`` turns the recall net on when ``ner`` is not given."""
+    import os
+
+    if ner is None:
+        ner = os.environ.get("ISNAD_NER", "") not in ("", "0")
+    return build_nlp(ontology, ner=ner)
