@@ -87,10 +87,18 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
+    def wait_for(self, flag: str, timeout_ms: int = 60_000) -> None:
+        """Poll ``window.isnad[flag]`` from Python (Playwright's string predicates need eval, which CSP forbids)."""
+        end = time.perf_counter() + timeout_ms / 1000
+        while not self.page.evaluate(f"() => !!(window.isnad && window.isnad.{flag})"):
+            if time.perf_counter() > end:
+                raise AssertionError(f"window.isnad.{flag} not set after {timeout_ms} ms; errors: {self.errors}")
+            self.page.wait_for_timeout(25)
+
     def open(self, path: Path, timeout_ms: int = 60_000) -> float:
         t = time.perf_counter()
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.isnad && window.isnad.ready", timeout=timeout_ms)
+        self.wait_for("ready", timeout_ms)
         return time.perf_counter() - t
 
     def close(self):
@@ -119,8 +127,12 @@ def _static_checks(html: str):
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";")[0]
     nonce = re.search(r"script-src 'nonce-([^']+)'", csp).group(1)
-    for tag in re.findall(r"<script\b[^>]*>", html):
-        assert f'nonce="{nonce}"' in tag or 'type="application/json"' in tag, tag
+    blocks = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S | re.I)
+    assert len(blocks) == 3
+    for attrs, _ in blocks:
+        assert f'nonce="{nonce}"' in attrs or attrs.strip() == 'type="application/json" id="isnad-data"', attrs
+    rest = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S | re.I)
+    assert "<script" not in rest.lower()
 
 
 # ------------------------------------------------------------------ the corpus graph
@@ -130,7 +142,7 @@ def test_corpus_graph_draws_offline(page, store_path, tmp_path):
     html = out.read_text(encoding="utf-8")
     _static_checks(html)
     took = page.open(out)
-    page.page.wait_for_function("window.isnad.stable", timeout=60_000)
+    page.wait_for("stable")
     page.page.wait_for_timeout(300)
     n = page.page.evaluate("window.isnad.network.body.nodeIndices.length")
     assert n == page.page.evaluate("window.isnad.nodes") and n > 10
@@ -181,7 +193,7 @@ def test_article_payloads_never_run(page, payload_store, tmp_path):
     _static_checks(html)
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     page.open(out)
-    page.page.wait_for_function("window.isnad.stable", timeout=60_000)
+    page.wait_for("stable")
     page.page.wait_for_timeout(300)
 
     # hover every claim and actor node: the tooltip shows the payload as text, builds no element from it

@@ -3,7 +3,7 @@
 Types come from trigger words (``skos:hiddenLabel@ar`` in ``ontology/allegations.ttl``) found in
 the claim's content. Parties are the actors named in the content; when a bilateral
 allegation (coordination, truce, agreement, negotiation) names fewer than two, the actors
-of the same sentence and then the article's most-named actors fill in: news prose
+of the article (the most-named factions) fill in: news prose
 leaves the counterparty implicit ("the withdrawals seemed programmed").
 """
 from __future__ import annotations
@@ -45,14 +45,19 @@ class AllegationTyper:
         claims = doc._.claims or []
         if not claims:
             return doc
-        hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        import bisect
+
+        hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc))
+        hit_starts = [h[0] for h in hits]
         ents = [e for e in doc.ents if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
+        ent_starts = [e.start for e in ents]
         salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents if e.label_ in PARTY_TYPES)
         prev = None
         for c in claims:
             types = []
-            for t, s, e in hits:
-                if c.content_start <= s and e <= c.content_end and t not in types:
+            lo, hi = bisect.bisect_left(hit_starts, c.content_start), bisect.bisect_left(hit_starts, c.content_end)
+            for s, e, t in hits[lo:hi]:
+                if e <= c.content_end and t not in types:
                     types.append(t)
             if not types and c.stance in ("denies", "declines") and prev is not None \
                     and prev.claimant.key != c.claimant.key:
@@ -73,7 +78,8 @@ class AllegationTyper:
                     into.append(a)
 
             cs, ce = c.claimant.start, c.claimant.end
-            for ent in ents:
+            lo, hi = bisect.bisect_left(ent_starts, c.content_start), bisect.bisect_left(ent_starts, c.content_end)
+            for ent in ents[lo:hi]:
                 if cs is not None and ent.start_char < ce and ent.end_char > cs:
                     continue  # the claimant's own name inside a content that starts at the cue
                 if c.content_start <= ent.start and ent.end <= c.content_end:
@@ -82,12 +88,6 @@ class AllegationTyper:
                     elif ent.label_ in PARTY_TYPES:
                         add(ent, parties)
             if BILATERAL & set(types) and len(parties) < 2:
-                sent = doc[c.content_start].sent if doc.has_annotation("SENT_START") else None
-                for ent in ents:
-                    if ent.label_ not in PARTY_TYPES or len(parties) >= 2:
-                        continue
-                    if sent is not None and sent.start <= ent.start < sent.end:
-                        add(ent, parties)
                 for key, _n in salience.most_common():
                     if len(parties) >= 2:
                         break

@@ -193,7 +193,22 @@ def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [(s, e) for s, e in out if any(not doc[j].is_space for j in range(s, e))]
+    return [x for s, e in out if any(not doc[j].is_space for j in range(s, e)) for x in _cap(doc, s, e)]
+
+
+MAX_SENTENCE = 300  # tokens; news sentences here stay under ~150
+
+
+def _cap(doc: Doc, s: int, e: int, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """Split a run-on «sentence» (scraped text without punctuation) into bounded pieces, at a
+    comma where there is one, so rule matching stays linear in the length of the text."""
+    out = []
+    while e - s > limit:
+        cut = next((k + 1 for k in range(s + limit - 1, s + limit // 2, -1) if doc[k].text in COMMA), s + limit)
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 class Attributor:
@@ -303,7 +318,7 @@ class Attributor:
                                     affiliation=side.entity if side else None)
         if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
-            k = max([s + 1] + [x.end for x in self._hits if x.start == s and x.kind in ("SourceHead", "GroupHead")])
+            k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind in ("SourceHead", "GroupHead")])
             definite = doc[s].norm_.startswith("\u0627\u0644")
             stop_heads = self.lex.vague_heads | self.lex.group_heads
             while k < e and strip_al(doc[k].norm_) not in stop_heads and doc[k].norm_ not in self.lex.demonstratives:
@@ -379,10 +394,14 @@ class Attributor:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         inq = quote_depth(doc)
+        self._inq = inq
         ents = self._ent_at(doc)
         self._ents = ents
         hits = [h for h in lex.hits(doc)]
         self._hits = hits
+        self._hits_at: dict[int, list[CueHit]] = {}
+        for h in hits:
+            self._hits_at.setdefault(h.start, []).append(h)
         claims: list[RawClaim] = []
         self._claims = claims
         people: dict[str, Actor] = {}
@@ -391,8 +410,11 @@ class Attributor:
         self._recent: list[Actor] = []
         last: RawClaim | None = None
         last_sent = -10
+        import bisect
+
+        hit_starts = [h.start for h in hits]
         for si, (s0, s1) in enumerate(sentences(doc, inq)):
-            sh = [h for h in hits if s0 <= h.start < s1]
+            sh = hits[bisect.bisect_left(hit_starts, s0):bisect.bisect_left(hit_starts, s1)]
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
@@ -414,11 +436,14 @@ class Attributor:
                 last_sent = si
         # «وأبدى عكاشة تفاؤلاً … . وقال لـ«الشرق الأوسط» إن …»: an outlet named at a speaker's later
         # cue is where the speaker spoke; earlier claims of that speaker with no channel get it too
-        for i, c in enumerate(claims):
+        waiting: dict[str, list[RawClaim]] = {}
+        for c in claims:
             if c.named_outlet:
-                for p in claims[:i]:
-                    if p.claimant.key == c.claimant.key and not p.reported_to and not p.cited_by:
+                for p in waiting.pop(c.claimant.key, []):
+                    if not p.reported_to and not p.cited_by:
                         p.reported_to = list(c.reported_to)
+            elif not c.reported_to and not c.cited_by:
+                waiting.setdefault(c.claimant.key, []).append(c)
         doc._.claims = claims
         return doc
 
@@ -564,12 +589,12 @@ class Attributor:
     def _who_antecedent(self, doc, h, s0, ents, people):
         """The group or source named earlier in the sentence that «من» (those who) refers to."""
         heads = (self.lex.source_heads - self.lex.vague_heads) | self.lex.group_heads
-        inq = quote_depth(doc)
+        inq = self._inq
         for k in range(h.start - 2, s0 - 1, -1):
             if strip_al(doc[k].norm_) in heads and not inq[k]:
                 e = k + 1
-                while e < h.start and doc[e].is_alpha and not any(x.start == e for x in self._hits
-                                                                  if x.kind in CLAIM_KINDS or x.kind == "OutletMarker"):
+                while e < h.start and doc[e].is_alpha and not any(x.kind in CLAIM_KINDS or x.kind == "OutletMarker"
+                                                                  for x in self._hits_at.get(e, ())):
                     e += 1
                 a = self.actor_from_phrase(doc, k, e, ents, people, allow_bare=False)
                 if a is not None:
@@ -606,7 +631,13 @@ class Attributor:
         start = h.start
         while start > 0 and "\n" not in doc[start - 1].text:
             start -= 1
-        return [c for c in self._claims if start <= c.cue_start < h.start]
+        out = []
+        for c in reversed(self._claims):
+            if c.cue_start < start:
+                break
+            if c.cue_start < h.start:
+                out.append(c)
+        return out[::-1]
 
     def _confirms_before(self, doc, h, s0) -> bool:
         """«وهو ما أكده …» / «وهذا ما قاله …»: the verb follows «ما» after a pronoun or demonstrative."""
@@ -625,7 +656,7 @@ class Attributor:
         return prev.is_punct or prev.norm_ in self.lex.pronouns
 
     def _head_hit(self, s: int, kind: str) -> bool:
-        return any(h.start == s and h.kind == kind for h in self._hits)
+        return any(h.kind == kind for h in self._hits_at.get(s, ()))
 
     def _corefer(self, a: Actor | None) -> Actor | None:
         """«المصدر», «المصادر», «المصدر الفلسطيني», «المصدر ذاته» → the source cited before.
@@ -641,7 +672,7 @@ class Attributor:
         if any(w in self.lex.same or "\u0627\u0644" + w in self.lex.same for w in words[1:]):
             prev = self._recent[-1] if self._recent else None
             return replace(prev) if prev is not None else a
-        for prev in reversed(self._recent):
+        for prev in reversed(self._recent[-50:]):  # a definite description points back a few claims, not pages
             if prev.type != "AnonymousSource":
                 continue
             pw = [strip_al(w) for w in normalize_phrase(prev.label).split()]
