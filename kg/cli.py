@@ -324,7 +324,8 @@ def validate(store: Optional[str] = StoreOpt, json_out: bool = JsonOpt):
 
 # ------------------------------------------------------------------ the main job
 @app.command()
-def demo(store: Optional[str] = StoreOpt):
+def demo(store: Optional[str] = StoreOpt,
+         html: str = typer.Option("isnad-graph.html", "--html", help="Where to write the HTML graph.")):
     """Ingest the bundled corpus and answer: who alleges coordination between the regime and ISIS, citing whom?"""
     from . import queries
     from .ingest import ingest as run
@@ -345,6 +346,9 @@ def demo(store: Optional[str] = StoreOpt):
         t.add_row(r["claimant"], (r["stance"] or "").rsplit("#", 1)[-1], r["reportedTo"] or "", r["citedBy"] or "",
                   r["publisher"] or "", (q[:70] + "…") if len(q) > 70 else q)
     out.print(t)
+    from .html import write_html
+
+    out.print(f"graph: {write_html(st, Path(html), type='coordination')}", markup=False)
 
 
 @app.command()

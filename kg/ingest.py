@@ -135,6 +135,150 @@ class _Writer:
             raise self.error
 
 
+def _writer_main(conn, lookups, path: str) -> None:
+    """The writer process: owns the on-disk store, writes batches in order, answers hash look-ups.
+
+    Look-ups are served by a second thread on their own pipe, so they never queue behind a write.
+    """
+    from .store import OxigraphStore
+
+    st = OxigraphStore(path)
+
+    def serve_lookups():
+        while True:
+            try:
+                req = lookups.recv()
+            except EOFError:
+                return
+            if req is None:
+                return
+            try:
+                lookups.send(("ok", st.content_hashes(req)))
+            except Exception as e:  # noqa: BLE001
+                lookups.send(("error", f"{type(e).__name__}: {e}"))
+
+    th = threading.Thread(target=serve_lookups, daemon=True)
+    th.start()
+    error, seconds = None, 0.0
+    import time
+
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:  # the parent died: keep what is committed
+            break
+        if msg[0] == "write":
+            if error is None:
+                try:
+                    t0 = time.perf_counter()
+                    st.write_graphs(msg[1], bulk=msg[2], last=is_hash_triple)
+                    seconds += time.perf_counter() - t0
+                except Exception as e:  # noqa: BLE001
+                    error = f"{type(e).__name__}: {e}"
+        elif msg[0] == "close":
+            try:
+                st.flush()
+            except Exception as e:  # noqa: BLE001
+                error = error or f"{type(e).__name__}: {e}"
+            conn.send((error, seconds))
+            break
+    st.close()
+
+
+def _writer_entry(cmd_fd: int, ack_fd: int, lk_in_fd: int, lk_out_fd: int, path: str) -> None:
+    """Entry point of the writer subprocess (``python -c``): pipes given as file descriptors."""
+    from multiprocessing.connection import Connection
+
+    class Duplex:
+        def __init__(self, r, w):
+            self.r, self.w = Connection(r, writable=False), Connection(w, readable=False)
+
+        def recv(self):
+            return self.r.recv()
+
+        def send(self, obj):
+            self.w.send(obj)
+
+    _writer_main(Duplex(cmd_fd, ack_fd), Duplex(lk_in_fd, lk_out_fd), path)
+
+
+class _ProcessWriter:
+    """Writes batches from a separate process, so the store's work runs beside extraction.
+
+    pyoxigraph holds the GIL for much of a load, so a writer thread slows extraction down; a
+    process does not. The caller's store is released for the duration and reopened at the end.
+    (A plain subprocess, not multiprocessing: no re-import of the caller's ``__main__``, no fork
+    of a process that has RocksDB threads.)
+    """
+
+    def __init__(self, store, bulk: bool, report: IngestReport):
+        import os
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        self.store, self.bulk, self.report = store, bulk, report
+        cmd_r, cmd_w = os.pipe()
+        ack_r, ack_w = os.pipe()
+        lk_r, lk_w = os.pipe()
+        lko_r, lko_w = os.pipe()
+        child_fds = (cmd_r, ack_w, lk_r, lko_w)
+        root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(x for x in [root, os.environ.get("PYTHONPATH")] if x)}
+        store.release()
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", "import kg.ingest as m, sys; m._writer_entry(*map(int, sys.argv[1:5]), sys.argv[5])",
+                 *map(str, child_fds), str(store.path)], pass_fds=child_fds, env=env)
+        except BaseException:
+            store.reopen()
+            raise
+        finally:
+            for fd in child_fds:
+                os.close(fd)
+        self.cmd, self.ack = Connection(cmd_w, readable=False), Connection(ack_r, writable=False)
+        self.lk, self.lko = Connection(lk_w, readable=False), Connection(lko_r, writable=False)
+        self.closed = False
+
+    def content_hashes(self, doc_iris: list[str]) -> dict[str, str]:
+        try:
+            self.lk.send(doc_iris)
+            status, val = self.lko.recv()
+        except (EOFError, OSError) as e:
+            raise RuntimeError(f"the store writer process died ({e})") from None
+        if status != "ok":
+            raise RuntimeError(f"store look-up failed: {val}")
+        return val
+
+    def put(self, batch):
+        try:
+            self.cmd.send(("write", batch, self.bulk))
+        except (OSError, EOFError) as e:
+            raise RuntimeError(f"the store writer process died ({e})") from None
+
+    def close(self):
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.lk.send(None)
+            self.cmd.send(("close",))
+            error, seconds = self.ack.recv()
+        except (EOFError, OSError):
+            error, seconds = "the writer process died", 0.0
+        for c in (self.cmd, self.ack, self.lk, self.lko):
+            c.close()
+        try:
+            self.proc.wait(timeout=600)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+            self.proc.wait()
+        self.store.reopen()
+        self.report.seconds["write"] = seconds
+        if error:
+            raise RuntimeError(f"writing to the store failed: {error}")
+
+
 def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
            progress: Callable[[Document], None] | None = None, bulk: bool = False,
            batch_quads: int = BATCH_QUADS, batch_docs: int = BATCH_DOCS, nlp=None,
@@ -157,9 +301,11 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
     report = IngestReport()
     ensure_kb(store)
     builder = GraphBuilder(load_knowledge(), started=started)
-    docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), store, report,
+    writer = _ProcessWriter(store, bulk, report) if getattr(store, "path", None) is not None \
+        and hasattr(store, "release") else _Writer(store, bulk, report)
+    lookup = writer if isinstance(writer, _ProcessWriter) else store
+    docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), lookup, report,
                            force=force, progress=progress)
-    writer = _Writer(store, bulk, report)
     batch: list[tuple[str, list[str]]] = []
     n_quads = 0
     t_rdf = 0.0
@@ -184,6 +330,7 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
             batch = []
     finally:
         writer.close()  # finish what was handed over (also on Ctrl-C: whole batches only)
+        # (a crash of this process instead: the writer sees the pipe close and keeps what it committed)
     store.flush()
     report.seconds["rdf"] = t_rdf
     report.seconds["total"] = time.perf_counter() - t0

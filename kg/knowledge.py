@@ -46,6 +46,7 @@ class Entity:
     label_en: str | None = None
     aliases: list[str] = field(default_factory=list)  # unambiguous names (labels + altLabels)
     anaphors: list[str] = field(default_factory=list)  # context-dependent short forms
+    demonyms: list[str] = field(default_factory=list)  # nationality adjectives: parties and sides only
     wikidata: str | None = None
     role: str | None = None
     affiliation: str | None = None
@@ -79,7 +80,7 @@ class Knowledge:
         """Every single normalised word the knowledge mentions: the clitic stripper's lexicon."""
         words: set[str] = set()
         for e in self.entities.values():
-            for name in [*e.aliases, *e.anaphors]:
+            for name in [*e.aliases, *e.anaphors, *e.demonyms]:
                 words.update(normalize_phrase(name).split())
         for c in self.cues:
             for f in c.forms:
@@ -134,7 +135,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
             out[key] = Entity(
                 key=key, iri=str(s), type=t, label_ar=ar[0] if ar else (alts[0] if alts else key),
                 label_en=en[0] if en else None,
-                aliases=[*ar, *en, *alts], anaphors=_lit(g, s, KG.anaphor),
+                aliases=[*ar, *en, *alts], anaphors=_lit(g, s, KG.anaphor), demonyms=_lit(g, s, KG.demonym),
                 wikidata=str(wd) if wd else None, role=role[0] if role else None,
                 affiliation=_local(aff) if aff else None,
                 lat=float(lat) if lat is not None else None, long=float(lon) if lon is not None else None,

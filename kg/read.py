@@ -128,12 +128,29 @@ def make_document(doc_id: str, text: str, source: str = "", **meta) -> Document:
     return doc
 
 
+def folder_metadata(folder: Path) -> dict[str, dict]:
+    """``metadata.jsonl`` beside .txt files: {"doc", "publisher", "date", "url"} per document stem."""
+    p = folder / "metadata.jsonl"
+    out: dict[str, dict] = {}
+    if p.is_file():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict) and rec.get("doc"):
+                out[str(rec["doc"])] = rec
+    return out
+
+
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     size = path.stat().st_size
     if size > max_bytes:
         raise ReadError(f"{path}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
     text = decode(path.read_bytes(), str(path))
-    return make_document(path.stem, text, source=str(path))
+    meta = folder_metadata(path.parent).get(path.stem, {})
+    return make_document(path.stem, text, source=str(path), publisher=meta.get("publisher"),
+                         date=meta.get("date"), url=meta.get("url"))
 
 
 def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
@@ -167,7 +184,8 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUPPORTED))
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUPPORTED
+                              and q.name != "metadata.jsonl"))
         else:
             out.append(p)
     return out

@@ -211,6 +211,18 @@ class OxigraphStore:
         self.flush()
         del self.db
 
+    def release(self) -> bool:
+        """Close the database (keeping this object) so another process may open it; False if in memory."""
+        if self.path is None:
+            return False
+        self.db.flush()
+        del self.db
+        return True
+
+    def reopen(self) -> None:
+        """Open again after :meth:`release`."""
+        self.db = ox.Store(str(self.path))
+
 
 def results_json(res) -> str:
     """SPARQL 1.1 Query Results JSON for a SELECT or ASK result."""

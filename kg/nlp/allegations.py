@@ -51,7 +51,8 @@ class AllegationTyper:
         hit_starts = [h[0] for h in hits]
         ents = [e for e in doc.ents if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
         ent_starts = [e.start for e in ents]
-        salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents if e.label_ in PARTY_TYPES)
+        salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents
+                           if e.label_ in PARTY_TYPES and not e.ent_id_.startswith("demonym|"))
         prev = None
         for c in claims:
             types = []

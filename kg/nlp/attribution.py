@@ -213,6 +213,7 @@ def _cap(doc: Doc, s: int, e: int, limit: int = MAX_SENTENCE) -> list[tuple[int,
 
 class Attributor:
     _people: dict | None = None
+    _sides: dict = {}
 
     def __init__(self, nlp: Language, ontology: str = ""):
         self.kn = load_knowledge(ontology or None)
@@ -220,10 +221,14 @@ class Attributor:
 
     # ------------------------------------------------------------------ helpers
     def _ent_at(self, doc: Doc) -> dict[int, object]:
-        m = {}
+        """Token → entity span; demonyms («إسرائيلي») go to ``self._sides`` instead: they give an
+        anonymous source its side but never name a claimant, an outlet or a relay."""
+        m, sides = {}, {}
         for ent in doc.ents:
+            target = sides if ent.ent_id_.startswith("demonym|") else m
             for i in range(ent.start, ent.end):
-                m[i] = ent
+                target[i] = ent
+        self._sides = sides
         return m
 
     def _actor_from_ent(self, ent) -> Actor:
@@ -305,6 +310,9 @@ class Attributor:
         persons = [x for x in ent_list if x.label_ == "Person"]
         actors = [x for x in ent_list if x.label_ in ACTOR_TYPES]
         side = next((self._actor_from_ent(x) for x in actors), None)
+        if side is None:
+            dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
+            side = self._actor_from_ent(dem) if dem is not None else None
         if persons:
             a = self._actor_from_ent(persons[-1])
             if persons[-1].start > s and not a.role:
@@ -332,6 +340,9 @@ class Attributor:
             e = k
             text = doc[s:e].text
             side = next((self._actor_from_ent(x) for x in actors if x.start < e), None)
+            if side is None:
+                dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
+                side = self._actor_from_ent(dem) if dem is not None else None
             typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
                          end=doc[e - 1].idx + len(doc[e - 1].text))

@@ -58,7 +58,7 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     seen = set()
     out = []
     for e in kn.entities.values():
-        for kind, names in (("", e.aliases), ("anaphor|", e.anaphors)):
+        for kind, names in (("", e.aliases), ("anaphor|", e.anaphors), ("demonym|", e.demonyms)):
             for name in names:
                 toks = [normalize(t.text) for t in nlp.make_doc(name) if not t.is_space]
                 toks = [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
@@ -138,6 +138,9 @@ class AnaphoraFilter:
         for ent in doc.ents:
             ent = self._disambiguate(doc, ent)
             eid = ent.ent_id_ or ent.id_
+            if eid.startswith("demonym|"):
+                keep.append(ent)  # «وفد إسرائيلي»: no earlier name needed, and it names nobody new
+                continue
             if eid.startswith("anaphor|"):
                 key = eid.split("|", 1)[1]
                 if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)):
