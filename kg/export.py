@@ -22,10 +22,8 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def actor_table(store: OxigraphStore) -> dict[str, dict]:
-    """IRI → {label, label_en, type, entity} for every actor the claims and mentions use."""
-    out: dict[str, dict] = {}
-    for r in store.select(queries.load("actors")):
+def _actor_rows(rows, out: dict[str, dict]) -> dict[str, dict]:
+    for r in rows:
         a = out.setdefault(r["a"], {"label": None, "label_en": None, "type": None, "entity": None})
         if r["type"] and not a["type"]:
             a["type"] = _local(r["type"])
@@ -39,22 +37,26 @@ def actor_table(store: OxigraphStore) -> dict[str, dict]:
     return out
 
 
+def actor_table(store: OxigraphStore) -> dict[str, dict]:
+    """IRI → {label, label_en, type, entity} for every actor the claims and mentions use."""
+    return _actor_rows(store.select(queries.load("actors")), {})
+
+
 def _doc_id(iri: str) -> str:
     return iri.rsplit("/doc/", 1)[-1]
 
 
-def claims(store: OxigraphStore) -> list[dict]:
-    """Every claim in the store as a claims-export record, ordered by document and offset."""
-    actors = actor_table(store)
+def _records(core_rows, link_rows, actors: dict[str, dict]) -> list[dict]:
+    """Claims-export records from claims_core-shaped rows, link rows and an actor table."""
     links: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for r in store.select(queries.load("claims_links")):
+    for r in link_rows:
         if r["p"] == KG + "allegationType":
             links[r["claim"]]["allegation_types"].append((0, _local(r["o"]).lower()))
         else:
             links[r["claim"]][LINKS[r["p"]]].append((r["order"] or 0, r["o"]))
     out = []
     seen = set()
-    for r in store.select(queries.load("claims_core")):
+    for r in core_rows:
         if r["claim"] in seen:
             continue
         seen.add(r["claim"])
@@ -82,6 +84,43 @@ def claims(store: OxigraphStore) -> list[dict]:
         })
     out.sort(key=lambda c: (c["doc"], c["quote"]["start"]))
     return out
+
+
+def claims(store: OxigraphStore) -> list[dict]:
+    """Every claim in the store as a claims-export record, ordered by document and offset.
+
+    Three whole-store queries (actors, links, claims), each one pass over its index: the cost
+    grows with the number of claims, never with claims × anything.
+    """
+    actors = actor_table(store)
+    return _records(store.select(queries.load("claims_core")), store.select(queries.load("claims_links")), actors)
+
+
+CHUNK = 400  # IRIs per VALUES block
+
+
+def claims_by_id(store: OxigraphStore, claim_iris) -> list[dict]:
+    """The export records of the given claims only: graph pattern from the bound claims, labels after.
+
+    Costs grow with the number of claims asked for, not with the size of the store.
+    """
+    from .store import with_values
+
+    ids = list(dict.fromkeys(claim_iris))
+    core, links = [], []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        core += store.select(with_values(queries.load("claim_records"), "claim", chunk))
+        links += store.select(with_values(queries.load("claim_record_links"), "claim", chunk))
+    needed = {r[k] for r in core for k in ("claimant", "publisher") if r[k]}
+    needed |= {r["o"] for r in links if r["p"] != KG + "allegationType"}
+    actors: dict[str, dict] = {}
+    needed_l = sorted(needed)
+    rows = []
+    for i in range(0, len(needed_l), CHUNK):
+        rows += store.select(with_values(queries.load("actor_labels"), "a", needed_l[i:i + CHUNK]))
+    _actor_rows(rows, actors)
+    return _records(core, links, actors)
 
 
 def entities(store: OxigraphStore) -> Iterator[dict]:

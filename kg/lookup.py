@@ -1,30 +1,72 @@
 """Look-ups behind ``kg claims`` and ``kg who-alleges``: names → entity IRIs → claims.
 
-Names are matched on the normalised form of every label and alias in the store (the
-gazetteer and actors first met in documents), so Arabic with or without hamza, or an
-English alias, all find the same node. User text only ever reaches SPARQL as a bound value.
+Names are matched on their normalised form (Arabic with or without hamza, or an English alias,
+all find the same node). User text only ever reaches SPARQL as a bound value.
+
+Every step starts from what the user named and walks the graph from there, so the cost grows
+with the answer, not with the store: the name is resolved through the gazetteer's alias index,
+the person IRI it would have been minted under and an exact-label look-up (bound literal, one
+index probe each); claims are found from the bound entity; their fields and labels are then
+fetched for those claims only (:func:`kg.export.claims_by_id`). Only a name that none of these
+finds falls back to comparing it with every label in the store.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import queries
-from .export import claims as export_claims
+from .export import claims_by_id
 from .nlp.normalize import normalize_phrase
 from .store import OxigraphStore
 
 KG = "https://w3id.org/isnad/kg#"
+ID = "https://w3id.org/isnad/id/"
 
 
 def _key(s: str) -> str:
     return normalize_phrase(s).lower()
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, list[str]]:
+    from .knowledge import load_knowledge
+
+    return load_knowledge().by_name()
+
+
+def _exists(store: OxigraphStore, iri: str) -> bool:
+    return bool(store.select(queries.load("entity_exists"), e=_iri(iri)))
+
+
 def resolve(store: OxigraphStore, name: str) -> list[str]:
     """IRIs of the entities whose label or alias equals ``name`` after normalisation."""
+    from .model import Actor
+    from .rdf import actor_iri
+
     want = _key(name)
     if not want:
         return []
-    hits = []
-    for r in store.select(queries.load("labels")):
+    hits: list[str] = []
+
+    def add(iri: str) -> None:
+        if iri not in hits:
+            hits.append(iri)
+
+    for key in _gazetteer_index().get(want, []):  # known entities: the gazetteer's alias index
+        iri = f"{ID}entity/{key}"
+        if _exists(store, iri):
+            add(iri)
+    person = str(actor_iri(Actor(label=name.strip(), type="Person"), ""))  # minted people: by normalised name
+    if _exists(store, person):
+        add(person)
+    forms = {name.strip(), normalize_phrase(name)}
+    for form in forms:  # anything else labelled exactly so (bound literals: one index probe each)
+        for lit in ((form, "ar"), (form, "en"), form):
+            for r in store.select(queries.load("entity_by_label"), label=lit):
+                add(r["e"])
+    if hits:
+        return hits
+    for r in store.select(queries.load("labels")):  # slow path: compare with every label
         if _key(r["label"]) == want and r["e"] not in hits:
             hits.append(r["e"])
     return hits
@@ -36,11 +78,7 @@ def claims_about(store: OxigraphStore, iris: list[str]) -> list[dict]:
     for iri in iris:
         for r in store.select(queries.load("claims_about"), e=_iri(iri)):
             roles.setdefault(r["claim"], set()).add(r["role"])
-    out = []
-    for c in export_claims(store):
-        if c["id"] in roles:
-            out.append({**c, "roles": sorted(roles[c["id"]])})
-    return out
+    return [{**c, "roles": sorted(roles[c["id"]])} for c in claims_by_id(store, roles)]
 
 
 def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> list[dict]:
@@ -50,21 +88,19 @@ def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> lis
         iris = resolve(store, name)
         if not iris:
             raise LookupError(f"no entity named {name!r} in the store")
-        sets.append(set(iris))
-    ids = set()
-    for r in store.select(queries.load("claims_of_type"), t=_iri(KG + type_name)):
-        ids.add(r["claim"])
-    parties: dict[str, set[str]] = {}
-    if sets:
-        for r in store.select(queries.load("claim_parties")):
-            parties.setdefault(r["claim"], set()).add(r["party"])
-    out = []
-    for c in export_claims(store):
-        if c["id"] not in ids:
-            continue
-        if all(parties.get(c["id"], set()) & s for s in sets):
-            out.append(c)
-    return out
+        sets.append(iris)
+    t = _iri(KG + type_name)
+    if not sets:
+        ids = {r["claim"] for r in store.select(queries.load("claims_of_type"), t=t)}
+    else:
+        ids = None
+        for iris in sets:  # claims of the type with a party in this set, intersected over the sets
+            got = {r["claim"] for iri in iris
+                   for r in store.select(queries.load("claims_of_type_with_party"), t=t, party=_iri(iri))}
+            ids = got if ids is None else ids & got
+            if not ids:
+                break
+    return claims_by_id(store, sorted(ids or ()))
 
 
 def _iri(s: str):

@@ -16,7 +16,7 @@ from .model import Article, Document
 
 BUNDLED_CORPUS = Path(__file__).parent / "data" / "corpus"
 DEFAULT_MAX_BYTES = 20_000_000
-SUPPORTED = (".txt", ".jsonl")
+SUPPORTED = (".txt", ".jsonl", ".html", ".htm")
 
 _SENTENCE_END = re.compile(r"[.!:…]\s*$")
 _WS = re.compile(r"\s+")
@@ -191,6 +191,34 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+def read_html(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A saved web page: its main text (trafilatura), title first; offsets index that text.
+
+    The extracted text is the document text stored in the graph, so evidence stays checkable;
+    markup, scripts and navigation never reach extraction.
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ReadError(f"{path}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError(f"{path}: empty file")
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{path}: binary file (NUL bytes), not HTML")
+    import trafilatura
+
+    html = decode(data, str(path)) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data
+    body = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=False) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title or "").strip() if meta else ""
+    if not body.strip():
+        raise ReadError(f"{path}: no article text found in the HTML")
+    text = body if not title or body.startswith(title) or title in body.split("\n", 3)[:3] else f"{title}\n\n{body}"
+    doc = make_document(path.stem, text, source=str(path), publisher=(meta.sitename if meta else None) or None,
+                        date=(meta.date if meta else None) or None, url=(meta.url if meta else None) or None)
+    return doc
+
+
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
     """Documents in one file; raises ReadError with a one-line reason for unusable input."""
     if not path.exists():
@@ -200,5 +228,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docume
         yield from read_jsonl(path, max_bytes)
     elif suffix == ".txt":
         yield read_text_file(path, max_bytes)
+    elif suffix in (".html", ".htm"):
+        yield read_html(path, max_bytes)
     else:
         raise ReadError(f"{path}: unsupported file type '{suffix or '(none)'}' (expected {', '.join(SUPPORTED)})")

@@ -234,6 +234,19 @@ def results_json(res) -> str:
 _WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
+def _inject(sparql: str, block: str) -> str:
+    """``block`` placed right after the first ``WHERE {`` (full-line comments skipped), else appended."""
+    offset = 0
+    for ln in sparql.split("\n"):
+        if not ln.lstrip().startswith("#"):
+            m = _WHERE_BRACE.search(ln)
+            if m:
+                at = offset + m.end()
+                return sparql[:at] + block + sparql[at:]
+        offset += len(ln) + 1
+    return sparql + "\n" + block.strip()
+
+
 def inline_bindings(sparql: str, substitutions: dict | None) -> str:
     """``sparql`` with ``substitutions`` written as a ``VALUES`` block opening its WHERE clause.
 
@@ -244,18 +257,13 @@ def inline_bindings(sparql: str, substitutions: dict | None) -> str:
         return sparql
     names = " ".join(f"?{v.value}" for v in substitutions)
     row = " ".join(str(t) for t in substitutions.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
-    lines = sparql.split("\n")
-    # find WHERE { outside full-line comments
-    offset = 0
-    for ln in lines:
-        if not ln.lstrip().startswith("#"):
-            m = _WHERE_BRACE.search(ln)
-            if m:
-                at = offset + m.end()
-                return sparql[:at] + block + sparql[at:]
-        offset += len(ln) + 1
-    return sparql + "\n" + block.strip()
+    return _inject(sparql, f" VALUES ({names}) {{ ({row}) }} ")
+
+
+def with_values(sparql: str, var: str, iris: Iterable[str]) -> str:
+    """``sparql`` restricted to ``VALUES ?var { <iri> ... }`` (IRIs checked and serialised by pyoxigraph)."""
+    terms = " ".join(str(ox.NamedNode(i)) for i in iris)
+    return _inject(sparql, f" VALUES ?{var} {{ {terms} }} ")
 
 
 class RemoteStore:
