@@ -75,10 +75,17 @@ class Lexicon:
         self.kn = kn
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.cues: dict[str, Cue] = {}
+        # one-word heads and function words are tested by set membership on norm_; only the
+        # forms the rules need as positioned hits go into the matcher
+        positional = {"SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
+                      "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
+                      "DeclineVerb", "DeclineObject"}
         for c in kn.cues:
             self.cues[c.key] = c
             docs = []
             for form in c.forms:
+                if len(form) == 1 and not (positional & c.kinds) and c.function != "published-by":
+                    continue
                 d = Doc(nlp.vocab, words=list(form))
                 for t, w in zip(d, form):
                     t.norm_ = w
@@ -157,11 +164,20 @@ def _main_kind(cue: Cue) -> str:
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
 
+def _texts(doc: Doc) -> list[str]:
+    """Token texts without creating Token objects (cached on the doc)."""
+    cached = doc.user_data.get("isnad_texts")
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = [strings[o] for o in doc.to_array("ORTH").tolist()]
+        doc.user_data["isnad_texts"] = cached
+    return cached
+
+
 def quote_depth(doc: Doc) -> list[int]:
     """Per token, 1 when inside a direct quote («…» or "…"), else 0."""
     depth, straight, out = 0, False, []
-    for t in doc:
-        x = t.text
+    for x in _texts(doc):
         if x in OPEN_Q:
             out.append(1 if (depth or straight) else 0)
             depth += 1
@@ -174,7 +190,7 @@ def quote_depth(doc: Doc) -> list[int]:
             straight = not straight
             out.append(0)
             continue
-        if "\n" in t.text:
+        if "\n" in x:
             depth, straight = 0, False
         out.append(1 if (depth or straight) else 0)
     return out
@@ -183,17 +199,18 @@ def quote_depth(doc: Doc) -> list[int]:
 def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
     """Token ranges of sentences: split at final punctuation outside quotes and at newlines."""
     out, start = [], 0
-    for i, t in enumerate(doc):
-        if "\n" in t.text:
+    texts = _texts(doc)
+    for i, x in enumerate(texts):
+        if "\n" in x:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        elif t.text in SENT_END and not inq[i]:
+        elif x in SENT_END and not inq[i]:
             out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [x for s, e in out if any(not doc[j].is_space for j in range(s, e)) for x in _cap(doc, s, e)]
+    return [x for s, e in out if any(texts[j].strip() for j in range(s, e)) for x in _cap(doc, s, e)]
 
 
 MAX_SENTENCE = 300  # tokens; news sentences here stay under ~150
@@ -204,7 +221,8 @@ def _cap(doc: Doc, s: int, e: int, limit: int = MAX_SENTENCE) -> list[tuple[int,
     comma where there is one, so rule matching stays linear in the length of the text."""
     out = []
     while e - s > limit:
-        cut = next((k + 1 for k in range(s + limit - 1, s + limit // 2, -1) if doc[k].text in COMMA), s + limit)
+        texts = _texts(doc)
+        cut = next((k + 1 for k in range(s + limit - 1, s + limit // 2, -1) if texts[k] in COMMA), s + limit)
         out.append((s, cut))
         s = cut
     out.append((s, e))

@@ -11,8 +11,21 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
 
+_RAW: dict[str, str] = {}
+
+
+def _raw_norm(tok: Token) -> str:
+    """The folded form without clitic stripping (``لـ`` → ``ل``), computed on demand and cached."""
+    hit = _RAW.get(tok.text)
+    if hit is None:
+        hit = normalize(tok.text)
+        if len(_RAW) < 200_000:
+            _RAW[tok.text] = hit
+    return hit
+
+
 if not Token.has_extension("raw_norm"):
-    Token.set_extension("raw_norm", default="")
+    Token.set_extension("raw_norm", getter=_raw_norm)
 
 
 def _knowledge(ontology: str):
@@ -27,19 +40,23 @@ class Normalizer:
 
     def __init__(self, ontology: str = ""):
         self.known = frozenset(_knowledge(ontology).vocabulary())
-        self._cache: dict[str, tuple[str, str]] = {}
+        self._cache: dict[int, int] = {}  # ORTH hash → NORM hash
 
     def __call__(self, doc: Doc) -> Doc:
+        # whole-array update: one NORM hash per ORTH hash, no Token objects created
         cache = self._cache
-        for tok in doc:
-            hit = cache.get(tok.text)
-            if hit is None:
-                raw = normalize(tok.text)
-                hit = (raw, strip_clitics(raw, self.known))
+        strings = doc.vocab.strings
+        orths = doc.to_array("ORTH")
+        norms = orths.copy()
+        for i, o in enumerate(orths.tolist()):
+            h = cache.get(o)
+            if h is None:
+                text = strings[o]
+                h = strings.add(strip_clitics(normalize(text), self.known) or text)
                 if len(cache) < 200_000:
-                    cache[tok.text] = hit
-            tok._.raw_norm = hit[0]
-            tok.norm_ = hit[1] or tok.text
+                    cache[o] = h
+            norms[i] = h
+        doc.from_array(["NORM"], norms.reshape(-1, 1))
         return doc
 
 
