@@ -82,6 +82,7 @@ class OxigraphStore:
     """Embedded Oxigraph on disk (``path``) or in memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False):
+        self.read_only = read_only
         self.path = Path(path) if path else None
         try:
             if self.path is None:
@@ -173,7 +174,7 @@ class OxigraphStore:
         return sorted(g.value for g in self.db.named_graphs())
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.db.flush()
 
     # -------------------------------------------------------------- reading
