@@ -168,10 +168,14 @@ def read_cues(g: Graph) -> list[Cue]:
 
 
 def read_allegations(g: Graph) -> dict[str, list[tuple[str, ...]]]:
+    """Type → trigger token sequences; ``not:<type>`` → phrases in which its triggers do not count."""
     out = {}
     for t in ALLEGATION_TYPES:
         forms = {_tokens(f) for f in _lit(g, KG[t], SKOS.hiddenLabel, "ar")} - {()}
         out[t.lower()] = sorted(forms)
+        blocked = {_tokens(f) for f in _lit(g, KG[t], KG.notTrigger, "ar")} - {()}
+        if blocked:
+            out[f"not:{t.lower()}"] = sorted(blocked)
     return out
 
 

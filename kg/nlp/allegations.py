@@ -57,8 +57,10 @@ class AllegationTyper:
         for c in claims:
             types = []
             lo, hi = bisect.bisect_left(hit_starts, c.content_start), bisect.bisect_left(hit_starts, c.content_end)
-            for s, e, t in hits[lo:hi]:
-                if e <= c.content_end and t not in types:
+            window = hits[lo:hi]
+            blocked = {(t[4:], i) for s, e, t in window if t.startswith("not:") for i in range(s, e)}
+            for s, e, t in window:
+                if e <= c.content_end and t not in types and not t.startswith("not:") and (t, s) not in blocked:
                     types.append(t)
             if not types and c.stance in ("denies", "declines") and prev is not None \
                     and prev.claimant.key != c.claimant.key:
