@@ -246,28 +246,27 @@ def _write(text: str, dest: Optional[Path]) -> None:
         err.print(f"wrote {dest}", markup=False)
 
 
+def _export_jsonl(what: str, fmt: str, store: Optional[str], dest: Optional[Path]) -> None:
+    from . import export
+
+    if fmt != "jsonl":
+        _fail(f"unknown format {fmt!r} for {what} (jsonl)")
+    rows = getattr(export, what)(_store(store, read_only=True))
+    _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), dest)
+
+
 @export_app.command("claims")
 def export_claims(fmt: str = typer.Option("jsonl", "--format", help="jsonl"), store: Optional[str] = StoreOpt,
                   dest: Optional[Path] = typer.Option(None, "--out", help="File (default stdout).")):
     """Claims as JSON Lines (contracts/claims.md)."""
-    from .export import claims as export
-
-    if fmt != "jsonl":
-        _fail(f"unknown format {fmt!r} for claims (jsonl)")
-    rows = export(_store(store, read_only=True))
-    _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), dest)
+    _export_jsonl("claims", fmt, store, dest)
 
 
 @export_app.command("entities")
 def export_entities(fmt: str = typer.Option("jsonl", "--format", help="jsonl"), store: Optional[str] = StoreOpt,
                     dest: Optional[Path] = typer.Option(None, "--out", help="File (default stdout).")):
     """Entities per document with their mention offsets, as JSON Lines."""
-    from .export import entities as export
-
-    if fmt != "jsonl":
-        _fail(f"unknown format {fmt!r} for entities (jsonl)")
-    rows = export(_store(store, read_only=True))
-    _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), dest)
+    _export_jsonl("entities", fmt, store, dest)
 
 
 @export_app.command("rdf")
