@@ -82,7 +82,7 @@ def _records(core_rows, link_rows, actors: dict[str, dict]) -> list[dict]:
             "locations": acts("locations"),
             "confidence": r["confidence"],
         })
-    out.sort(key=lambda c: (c["doc"], c["quote"]["start"]))
+    out.sort(key=lambda c: (c["doc"], c["quote"]["start"], c["id"]))
     return out
 
 

@@ -157,26 +157,41 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docum
     """One article per line: {url, publisher, date, title, text}; the id is stem-lineno."""
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            if len(raw) > max_bytes:
-                raise ReadError(f"{path}:{n}: record over the limit of {max_bytes} bytes")
-            try:
-                rec = json.loads(decode(raw, f"{path}:{n}"))
-            except json.JSONDecodeError as e:
-                raise ReadError(f"{path}:{n}: not JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ReadError(f"{path}:{n}: a record needs a string field 'text'")
-            title = rec.get("title") or ""
-            text = f"{title}\n\n{rec['text']}" if title else rec["text"]
-            doc_id = str(rec.get("id") or f"{path.stem}-{n}")
-            doc = make_document(
-                doc_id, text, source=f"{path}:{n}",
-                publisher=rec.get("publisher"), date=rec.get("date"), url=rec.get("url"),
-            )
-            # a record is one article: the title is its headline by construction
-            doc.articles = [Article(1, 0, len(text), title or None, 0 if title else None)]
-            yield doc
+            doc = jsonl_record(path, n, raw, max_bytes)
+            if doc is not None:
+                yield doc
+
+
+def jsonl_record(path: Path, n: int, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | None:
+    """The document of line ``n`` (1-based) of a JSON Lines file; None for a blank line."""
+    if not raw.strip():
+        return None
+    if len(raw) > max_bytes:
+        raise ReadError(f"{path}:{n}: record over the limit of {max_bytes} bytes")
+    try:
+        rec = json.loads(decode(raw, f"{path}:{n}"))
+    except json.JSONDecodeError as e:
+        raise ReadError(f"{path}:{n}: not JSON ({e.msg})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise ReadError(f"{path}:{n}: a record needs a string field 'text'")
+    title = rec.get("title") or ""
+    text = f"{title}\n\n{rec['text']}" if title else rec["text"]
+    doc_id = str(rec.get("id") or f"{path.stem}-{n}")
+    doc = make_document(
+        doc_id, text, source=f"{path}:{n}",
+        publisher=_meta(rec.get("publisher")), date=_meta(rec.get("date")), url=_meta(rec.get("url")),
+    )
+    # a record is one article: the title is its headline by construction
+    doc.articles = [Article(1, 0, len(text), title or None, 0 if title else None)]
+    return doc
+
+
+def _meta(v) -> str | None:
+    """A metadata field as a non-empty string, or None (numbers and such are turned into text)."""
+    if v is None or isinstance(v, (dict, list)):
+        return None
+    v = str(v).strip()
+    return v or None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
