@@ -61,6 +61,7 @@ def ingest(
     bulk: bool = typer.Option(False, "--bulk", help="Oxigraph's bulk loader: faster, not transactional per "
                               "document (content hashes written last, so an interrupted run is redone safely)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on N dask worker processes."),
+    batch_docs: int = typer.Option(500, "--batch-docs", min=1, help="Documents per write transaction (at most)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a dask.distributed cluster "
                                             "(tcp://HOST:PORT); workers must see the input files."),
     json_out: bool = JsonOpt,
@@ -81,6 +82,7 @@ def ingest(
                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as prog:
         task = prog.add_task("", total=total)
         rep = run(targets, st, force=force, max_bytes=max_bytes, bulk=bulk, workers=workers, scheduler=scheduler,
+                  batch_docs=batch_docs,
                   progress=lambda d: prog.update(task, advance=1, description=d.id))
     for line in rep.skipped:
         err.print(f"skipped: {line}", markup=False, highlight=False)

@@ -47,16 +47,11 @@ def reference(tmp_path_factory):
     return batch, graph_sizes(base / "store")
 
 
-def norm(sizes):
-    # the run IRI/time differ between runs; graph sizes do not
-    return sizes
-
-
-@pytest.mark.parametrize("delay", [0.8, 1.6, 3.0, 5.0])
+@pytest.mark.parametrize("delay", [2.0, 5.5, 6.5, 7.5, 9.0])
 def test_sigkill_leaves_whole_documents_and_a_rerun_completes(reference, tmp_path, delay):
     batch, ref = reference
     store = tmp_path / "store"
-    p = kg_proc("ingest", str(batch), "--store", str(store))
+    p = kg_proc("ingest", str(batch), "--store", str(store), "--batch-docs", "2")
     time.sleep(delay)
     p.send_signal(signal.SIGKILL)
     p.wait(timeout=60)
@@ -64,6 +59,7 @@ def test_sigkill_leaves_whole_documents_and_a_rerun_completes(reference, tmp_pat
         sizes = graph_sizes(store)  # the store opens
         for g, n in sizes.items():
             assert n == ref[g], f"partial document graph {g}: {n} of {ref[g]} triples"
+        print(f"killed after {delay}s: {len(sizes)} of {len(ref)} documents stored whole")
     q = kg_proc("ingest", str(batch), "--store", str(store))
     assert q.wait(timeout=600) == 0, q.stderr.read()
     assert graph_sizes(store) == ref  # complete, nothing duplicated
