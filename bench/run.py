@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 CQ = ["cq1_who_alleges_coordination", "cq2_claims_about_entity", "cq3_denials"]
-CLAIMS_NAMES = ["المرصد السوري لحقوق الإنسان", "داعش"]
+CLAIMS_NAMES = ["ياسر النجار", "المرصد السوري لحقوق الإنسان", "داعش"]  # a person (few claims), a monitor, ISIS (most)
 TOKENIZE_CAP = 10_000
 
 

@@ -6,8 +6,8 @@ all find the same node). User text only ever reaches SPARQL as a bound value.
 Every step starts from what the user named and walks the graph from there, so the cost grows
 with the answer, not with the store: the name is resolved through the gazetteer's alias index,
 the person IRI it would have been minted under and an exact-label look-up (bound literal, one
-index probe each); claims are found from the bound entity; their fields and labels are then
-fetched for those claims only (:func:`kg.export.claims_by_id`). Only a name that none of these
+index probe each); claims are found from the entity; their fields and labels are then fetched
+for those claims only, by subject look-ups (:func:`kg.export.claims_by_id`). Only a name that none of these
 finds falls back to comparing it with every label in the store.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import queries
 from .export import claims_by_id
 from .nlp.normalize import normalize_phrase
-from .store import OxigraphStore
+from .store import OxigraphStore, fill
 
 KG = "https://w3id.org/isnad/kg#"
 ID = "https://w3id.org/isnad/id/"
@@ -35,7 +35,7 @@ def _gazetteer_index() -> dict[str, list[str]]:
 
 
 def _exists(store: OxigraphStore, iri: str) -> bool:
-    return bool(store.select(queries.load("entity_exists"), e=_iri(iri)))
+    return bool(store.query(fill(queries.load("entity_exists"), e=_iri(iri))))
 
 
 def resolve(store: OxigraphStore, name: str) -> list[str]:
@@ -62,7 +62,7 @@ def resolve(store: OxigraphStore, name: str) -> list[str]:
     forms = {name.strip(), normalize_phrase(name)}
     for form in forms:  # anything else labelled exactly so (bound literals: one index probe each)
         for lit in ((form, "ar"), (form, "en"), form):
-            for r in store.select(queries.load("entity_by_label"), label=lit):
+            for r in store.select(fill(queries.load("entity_by_label"), label=lit)):
                 add(r["e"])
     if hits:
         return hits
@@ -76,7 +76,7 @@ def claims_about(store: OxigraphStore, iris: list[str]) -> list[dict]:
     """Claims where any of ``iris`` is the claimant, a party or a relay (export records + role)."""
     roles: dict[str, set[str]] = {}
     for iri in iris:
-        for r in store.select(queries.load("claims_about"), e=_iri(iri)):
+        for r in store.select(fill(queries.load("claims_of_entity"), e=_iri(iri))):
             roles.setdefault(r["claim"], set()).add(r["role"])
     return [{**c, "roles": sorted(roles[c["id"]])} for c in claims_by_id(store, roles)]
 
@@ -96,7 +96,7 @@ def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> lis
         ids = None
         for iris in sets:  # claims of the type with a party in this set, intersected over the sets
             got = {r["claim"] for iri in iris
-                   for r in store.select(queries.load("claims_of_type_with_party"), t=t, party=_iri(iri))}
+                   for r in store.select(fill(queries.load("claims_of_type_with_party"), t=t, party=_iri(iri)))}
             ids = got if ids is None else ids & got
             if not ids:
                 break

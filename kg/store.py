@@ -195,6 +195,19 @@ class OxigraphStore:
         f = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
         return self.db.dump(format=f) or b""
 
+    def describe(self, iris: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
+        """IRI → [(predicate IRI, object term)] in any graph: one index probe per IRI."""
+        out: dict[str, list] = {}
+        for iri in iris:
+            seen = set()
+            rows = out[iri] = []
+            for q in self.db.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+                key = (q.predicate.value, q.object)
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(key)
+        return out
+
     def rdflib(self):
         """The same store through rdflib's API (oxrdflib): a ``Dataset`` for notebooks and tools.
 
@@ -259,6 +272,27 @@ def inline_bindings(sparql: str, substitutions: dict | None) -> str:
     names = " ".join(f"?{v.value}" for v in substitutions)
     row = " ".join(str(t) for t in substitutions.values())
     return _inject(sparql, f" VALUES ({names}) {{ ({row}) }} ")
+
+
+_PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def fill(sparql: str, **values) -> str:
+    """``sparql`` with each ``$name`` placeholder replaced by the value, as a term serialised by pyoxigraph.
+
+    For look-ups that must start from the value: Oxigraph plans a query before applying
+    ``substitutions``, so a bound variable does not steer its join order, while a constant does.
+    The value is a term (str → plain literal, ``(text, lang)`` → language literal, an IRI node),
+    written with N-Triples escaping: user text cannot change the query's structure.
+    """
+    terms = {k.value: str(t) for k, t in bind(**values).items()}
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in terms:
+            raise KeyError(f"no value for ${m.group(1)}")
+        return terms[m.group(1)]
+
+    return _PLACEHOLDER.sub(sub, sparql)
 
 
 def with_values(sparql: str, var: str, iris: Iterable[str]) -> str:
@@ -380,6 +414,21 @@ class RemoteStore:
 
     def ask(self, sparql: str, **values) -> bool:
         return bool(self.query(sparql, bind(**values) if values else None))
+
+    def describe(self, iris: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
+        """IRI → [(predicate IRI, object term)]: UNION branches with constant subjects (index look-ups)."""
+        ids = list(dict.fromkeys(iris))
+        out: dict[str, list] = {i: [] for i in ids}
+        for k in range(0, len(ids), 100):
+            branches = " UNION ".join(f"{{ {t} ?p ?o BIND({t} AS ?s) }}"
+                                      for t in (str(ox.NamedNode(i)) for i in ids[k:k + 100]))
+            seen = set()
+            for sol in self.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {branches} }}"):
+                key = (sol["s"].value, sol["p"].value, sol["o"])
+                if key not in seen:
+                    seen.add(key)
+                    out[key[0]].append((key[1], key[2]))
+        return out
 
     def dump(self, fmt: str = "nquads") -> bytes:
         import urllib.error
