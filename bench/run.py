@@ -164,6 +164,20 @@ class RdflibStore:
             return str(v)
         return str(v)
 
+    def describe(self, iris) -> dict:
+        import pyoxigraph as ox
+        from rdflib import Literal, URIRef
+
+        def to_ox(o):
+            if isinstance(o, Literal):
+                if o.language:
+                    return ox.Literal(str(o), language=o.language)
+                return ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype))) if o.datatype else ox.Literal(str(o))
+            return ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.BlankNode(str(o))
+
+        return {i: list(dict.fromkeys((str(p), to_ox(o)) for p, o in self.ds.predicate_objects(URIRef(i))))
+                for i in iris}
+
     def query(self, sparql: str, substitutions: dict | None = None):
         binds = {k.value: self._term(v) for k, v in (substitutions or {}).items()}
         return self.ds.query(sparql, initBindings=binds)
@@ -413,7 +427,7 @@ def print_queries(res: list[dict]) -> None:
         rows.append([fmt(r["quads"]), r["query"], r["rows"] if r["rows"] is not None else r["rdflib_rows"], oxc,
                      f"{fmt(r['rdflib_first_ms'], 1)} / {fmt(r['rdflib_median_ms'], 1)}"
                      if r["rdflib_first_ms"] is not None else f"> {r['rdflib_timeout_s']} s (stopped)",
-                     (fmt(ratio, 0) + "×") if ratio else
+                     (fmt(ratio, 0 if ratio >= 10 else 2) + "×") if ratio else
                      (f"> {r['rdflib_timeout_s'] * 1000 / r['median_ms']:,.0f}×"
                       if r["median_ms"] and r["rdflib_first_ms"] is None else "—")])
     print(table(rows, ["quads", "query", "rows", "Oxigraph ms first / median", "rdflib ms first / median",

@@ -84,19 +84,29 @@ class OxigraphStore:
     def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False):
         self.read_only = read_only
         self.path = Path(path) if path else None
-        try:
-            if self.path is None:
-                self.db = ox.Store()
-            elif read_only:
-                self.db = ox.Store.read_only(str(self.path))
-            else:
-                self.db = ox.Store(str(self.path))
-        except OSError as e:
-            msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-            if "lock" in msg.lower():
-                raise StoreError(f"store {self.path} is in use by another kg process (it holds the lock); "
-                                 f"wait for it to finish and retry") from None
-            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+        # a writer that is just finishing (e.g. the writer process of an ingest that was killed)
+        # holds the lock for a moment: wait a little before telling the user it is in use
+        import os
+        import time
+
+        deadline = time.monotonic() + float(os.environ.get("ISNAD_LOCK_WAIT", "10"))
+        while True:
+            try:
+                if self.path is None:
+                    self.db = ox.Store()
+                elif read_only:
+                    self.db = ox.Store.read_only(str(self.path))
+                else:
+                    self.db = ox.Store(str(self.path))
+                return
+            except OSError as e:
+                msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+                if "lock" not in msg.lower():
+                    raise StoreError(f"cannot open store {self.path}: {msg}") from None
+                if time.monotonic() > deadline:
+                    raise StoreError(f"store {self.path} is in use by another kg process (it holds the lock); "
+                                     f"wait for it to finish and retry") from None
+                time.sleep(0.5)
 
     # -------------------------------------------------------------- writing
     def replace_graph(self, graph: Graph) -> int:

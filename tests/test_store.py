@@ -60,7 +60,8 @@ def test_user_values_are_bound_not_pasted(store):
     assert store.select(q, name=(hostile, "ar")) == []
 
 
-def test_second_writer_gets_a_clear_error(tmp_path):
+def test_second_writer_gets_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISNAD_LOCK_WAIT", "1")
     st = OxigraphStore(tmp_path / "locked")
     try:
         with pytest.raises(StoreError, match="in use"):
