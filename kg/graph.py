@@ -48,7 +48,7 @@ import pyoxigraph as ox
 from . import queries
 from .export import actor_table
 from .knowledge import ALLEGATION_TYPES
-from .lookup import chain_text, resolve
+from .lookup import chain_text, resolve_all
 from .provenance import independent_sources, upstream_source
 from .store import OxigraphStore
 
@@ -96,16 +96,6 @@ def _type_name(type_: str) -> str:
     return names[type_.lower()]
 
 
-def _resolve_all(store: OxigraphStore, names: Iterable[str]) -> list[list[str]]:
-    out = []
-    for name in names:
-        iris = resolve(store, name)
-        if not iris:
-            raise LookupError(f"no entity named {name!r} in the store")
-        out.append(iris)
-    return out
-
-
 def claim_records(store: OxigraphStore, *, entity: str | None = None, type: str | None = None) -> list[dict]:
     """Claims read from the store, in the claims-export shape (``contracts/claims.md``).
 
@@ -117,7 +107,7 @@ def claim_records(store: OxigraphStore, *, entity: str | None = None, type: str 
     keep: set[str] | None = None
     if entity:
         keep = set()
-        for iri in _resolve_all(store, [entity])[0]:
+        for iri in resolve_all(store, [entity])[0]:
             keep |= {r["claim"] for r in store.select(queries.load("claims_about"), e=ox.NamedNode(iri))}
     if type:
         of_type = {r["claim"] for r in store.select(queries.load("claims_of_type"),
@@ -399,7 +389,7 @@ def sources(store: OxigraphStore, entity_or_proposition, *, type: str | None = N
         names = [entity_or_proposition]
     else:
         names = list(entity_or_proposition)
-    sets = [set(x) for x in _resolve_all(store, names)]
+    sets = [set(x) for x in resolve_all(store, names)]
     recs = [c for c in claim_records(store, type=type)
             if all({p["iri"] for p in c["parties"]} & s for s in sets)]
     if not sets:

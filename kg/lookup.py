@@ -81,14 +81,20 @@ def claims_about(store: OxigraphStore, iris: list[str]) -> list[dict]:
     return [{**c, "roles": sorted(roles[c["id"]])} for c in claims_by_id(store, roles)]
 
 
-def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> list[dict]:
-    """Claims of allegation ``type_name`` whose parties include every entity named in ``between``."""
-    sets = []
-    for name in between:
+def resolve_all(store: OxigraphStore, names) -> list[list[str]]:
+    """The IRIs of each name in ``names``; LookupError naming the first one nothing matches."""
+    out = []
+    for name in names:
         iris = resolve(store, name)
         if not iris:
             raise LookupError(f"no entity named {name!r} in the store")
-        sets.append(iris)
+        out.append(iris)
+    return out
+
+
+def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> list[dict]:
+    """Claims of allegation ``type_name`` whose parties include every entity named in ``between``."""
+    sets = resolve_all(store, between)
     t = _iri(KG + type_name)
     if not sets:
         ids = {r["claim"] for r in store.select(queries.load("claims_of_type"), t=t)}

@@ -9,7 +9,7 @@ upstream sources (:mod:`kg.provenance`): two claims relayed by the same outlet c
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 

@@ -78,7 +78,20 @@ def bind(**values) -> dict:
     return out
 
 
-class OxigraphStore:
+class _Reading:
+    """``select`` and ``ask`` on top of a store's ``query``: the same for the embedded and remote stores."""
+
+    def select(self, sparql: str, **values) -> list[dict]:
+        """SELECT rows as dicts of plain values; keyword values are bound, never interpolated."""
+        res = self.query(sparql, bind(**values) if values else None)
+        names = [v.value for v in res.variables]
+        return [{n: from_ox(sol[n]) for n in names} for sol in res]
+
+    def ask(self, sparql: str, **values) -> bool:
+        return bool(self.query(sparql, bind(**values) if values else None))
+
+
+class OxigraphStore(_Reading):
     """Embedded Oxigraph on disk (``path``) or in memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False):
@@ -192,15 +205,6 @@ class OxigraphStore:
         """Raw pyoxigraph result (solutions, boolean or triples) over the union default graph."""
         return self.db.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
 
-    def select(self, sparql: str, **values) -> list[dict]:
-        """SELECT rows as dicts of plain values; keyword values are bound, never interpolated."""
-        res = self.query(sparql, bind(**values) if values else None)
-        names = [v.value for v in res.variables]
-        return [{n: from_ox(sol[n]) for n in names} for sol in res]
-
-    def ask(self, sparql: str, **values) -> bool:
-        return bool(self.query(sparql, bind(**values) if values else None))
-
     def dump(self, fmt: str = "nquads") -> bytes:
         f = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
         return self.db.dump(format=f) or b""
@@ -311,7 +315,7 @@ def with_values(sparql: str, var: str, iris: Iterable[str]) -> str:
     return _inject(sparql, f" VALUES ?{var} {{ {terms} }} ")
 
 
-class RemoteStore:
+class RemoteStore(_Reading):
     """A SPARQL 1.1 endpoint (query + update; Graph Store Protocol for dumps) with the same interface.
 
     ``url`` is the server's base (``http://host:7878``, Oxigraph's layout: ``/query``, ``/update``,
@@ -416,14 +420,6 @@ class RemoteStore:
         if head == b"{":
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-
-    def select(self, sparql: str, **values) -> list[dict]:
-        res = self.query(sparql, bind(**values) if values else None)
-        names = [v.value for v in res.variables]
-        return [{n: from_ox(sol[n]) for n in names} for sol in res]
-
-    def ask(self, sparql: str, **values) -> bool:
-        return bool(self.query(sparql, bind(**values) if values else None))
 
     def describe(self, iris: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
         """IRI → [(predicate IRI, object term)]: UNION branches with constant subjects (index look-ups)."""

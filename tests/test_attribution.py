@@ -1,6 +1,4 @@
 """Each cue family on real corpus sentences: claimant, content, outlet, relay, stance."""
-import pytest
-
 from .conftest import corpus_text
 
 

@@ -4,7 +4,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from .conftest import ROOT
-from .test_serve import post, served  # noqa: F401  (the served fixture)
+from .test_serve import post, served  # noqa: F401  (the served fixture, used by name)
 
 CQ1 = (ROOT / "kg" / "queries" / "cq1_who_alleges_coordination.rq").read_text(encoding="utf-8")
 CLIENTS, PER_CLIENT, BUDGET_S = 50, 6, 60.0

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from .conftest import ROOT, run_kg
-from .test_remote_store import free_port, wait_until_up
+from .test_remote_store import free_port, stop, wait_until_up
 
 CQ = ROOT / "kg" / "queries"
 
@@ -32,12 +32,7 @@ def served(store_path, tmp_path_factory):
         wait_until_up(url + "/query?query=ASK%7B%7D", proc, seconds=30)
         yield url, copy
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def post(url: str, body: str, ctype: str, accept: str = "application/sparql-results+json"):

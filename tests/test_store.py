@@ -79,7 +79,7 @@ def test_every_document_graph_passes_shacl(store):
 
 def test_shacl_catches_a_quote_that_does_not_match_its_offsets(store):
     from pyshacl import validate
-    from rdflib import Graph, Literal, URIRef
+    from rdflib import Graph, Literal
 
     from kg.knowledge import KG, ontology_dir
     from kg.validate import _graph
