@@ -548,8 +548,7 @@ class Attributor:
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
                     continue
-                if close is not None and not (doc[j - 1]._.raw_norm == "\u0644" or doc[j - 1].text.endswith("\u0640")
-                                              or self._lam(doc[j - 1])):
+                if close is not None and not (self._preposition_token(doc[j - 1]) or self._lam(doc[j - 1])):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
                     break
             if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
@@ -635,8 +634,13 @@ class Attributor:
         k = x.start - 1
         if k >= 0 and doc[k].text in OPEN_Q | STRAIGHT_Q:
             k -= 1
-        return Attributor._lam(doc[x.start]) or (k >= 0 and (doc[k]._.raw_norm == "\u0644" or doc[k].text.endswith(
-            "\u0640") or Attributor._lam(doc[k])))
+        return Attributor._lam(doc[x.start]) or (k >= 0 and (Attributor._preposition_token(doc[k])
+                                                             or Attributor._lam(doc[k])))
+
+    @staticmethod
+    def _preposition_token(tok) -> bool:
+        """A preposition standing alone before a name: «ل», «لـ», «بـ» (a letter stretched with tatweel)."""
+        return tok._.raw_norm == "\u0644" or tok.text.endswith("\u0640")
 
     @staticmethod
     def _lam(tok) -> bool:
