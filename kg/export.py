@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from . import queries
+from .rdf import parse_spans
 from .store import OxigraphStore
 
 KG = "https://w3id.org/isnad/kg#"
@@ -206,7 +207,7 @@ def entities(store: OxigraphStore) -> Iterator[dict]:
     actors = actor_table(store)
     grouped: dict[tuple[str, str], list] = defaultdict(list)
     for r in store.select(queries.load("mentions")):
-        grouped[(_doc_id(r["doc"]), r["entity"])].append({"start": r["start"], "end": r["end"]})
+        grouped[(_doc_id(r["doc"]), r["entity"])] += [{"start": s, "end": e} for s, e in parse_spans(r["spans"])]
     for (doc, ent), ms in sorted(grouped.items()):
         a = actors.get(ent, {"label": _local(ent), "label_en": None, "type": None})
         yield {"doc": doc, "entity": ent, "label": a["label"], "label_en": a["label_en"], "type": a["type"],

@@ -6,7 +6,7 @@ every token offset plus the article start is an offset into the original file.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from copy import copy
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -16,21 +16,29 @@ from .nlp.pipeline import get_nlp
 
 
 def masked_article_text(doc: Document, start: int, end: int) -> str:
-    """``doc.text[start:end]`` with repeated blocks replaced by spaces (same length)."""
-    chars = list(doc.text[start:end])
-    for s, e in doc.skip:
-        lo, hi = max(s, start), min(e, end)
-        for i in range(lo, hi):
-            if chars[i - start] != "\n":
-                chars[i - start] = " "
-    return "".join(chars)
+    """``doc.text[start:end]`` with repeated blocks replaced by spaces (same length, newlines kept)."""
+    text = doc.text[start:end]
+    cuts = [(max(s, start), min(e, end)) for s, e in doc.skip if s < end and e > start]
+    if not cuts:
+        return text
+    parts, pos = [], start
+    for lo, hi in sorted(cuts):
+        lo = max(lo, pos)
+        if hi <= lo:
+            continue
+        parts.append(doc.text[pos:lo])
+        parts.append("".join(c if c == "\n" else " " for c in doc.text[lo:hi]))
+        pos = hi
+    parts.append(doc.text[pos:end])
+    return "".join(parts)
 
 
 def _shift(a: Actor, off: int) -> Actor:
     """A copy of ``a`` with its offsets moved from article to document coordinates."""
-    if a.start is None:
-        return replace(a)
-    return replace(a, start=a.start + off, end=a.end + off)
+    b = copy(a)
+    if a.start is not None:
+        b.start, b.end = a.start + off, a.end + off
+    return b
 
 
 def _collect(document: Document, art, sdoc, out: Extraction) -> None:
@@ -59,11 +67,27 @@ def _collect(document: Document, art, sdoc, out: Extraction) -> None:
 
 
 def extract(documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Extraction]:
-    """Run the pipeline over every article of every document, streaming one Extraction per document."""
+    """Run the pipeline over every article of every document, streaming one Extraction per document.
+
+    All articles go through one ``nlp.pipe`` stream (batches span documents); documents come out
+    in input order, each once all its articles are done.
+    """
     nlp = nlp or get_nlp()
-    for document in documents:
-        out = Extraction(document)
-        texts = [(masked_article_text(document, a.start, a.end), a) for a in document.articles]
-        for sdoc, art in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+
+    def items():
+        for document in documents:
+            arts = document.articles
+            if not arts:
+                yield "", (document, None, True)
+            for k, a in enumerate(arts):
+                yield masked_article_text(document, a.start, a.end), (document, a, k == len(arts) - 1)
+
+    out: Extraction | None = None
+    for sdoc, (document, art, last) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
+        if out is None:
+            out = Extraction(document)
+        if art is not None:
             _collect(document, art, sdoc, out)
-        yield out
+        if last:
+            yield out
+            out = None

@@ -159,7 +159,7 @@ SELECT ?loc ?claim ?doc WHERE { ?claim kg:location ?loc ; kg:evidence/oa:hasSour
 """
 _LOC_MENTIONS = """
 PREFIX kg: <https://w3id.org/isnad/kg#>
-SELECT ?loc ?m ?doc WHERE { ?m a kg:Mention ; kg:denotes ?loc ; kg:inDocument ?doc }
+SELECT ?loc ?m ?doc ?spans WHERE { ?m a kg:MentionSet ; kg:denotes ?loc ; kg:inDocument ?doc ; kg:spans ?spans }
 """
 
 
@@ -169,13 +169,13 @@ def geojson(store: OxigraphStore, *, all_locations: bool = False) -> dict:
     Coordinates are ``[longitude, latitude]`` (RFC 7946) from the gazetteer's ``geo:long``/``geo:lat``.
     """
     claims: dict[str, set] = defaultdict(set)
-    mentions: dict[str, set] = defaultdict(set)
+    mentions: dict[str, int] = defaultdict(int)
     docs: dict[str, set] = defaultdict(set)
     for r in store.select(_LOC_CLAIMS):
         claims[r["loc"]].add(r["claim"])
         docs[r["loc"]].add(r["doc"].rsplit("/doc/", 1)[-1])
     for r in store.select(_LOC_MENTIONS):
-        mentions[r["loc"]].add(r["m"])
+        mentions[r["loc"]] += len(str(r["spans"]).split())
         docs[r["loc"]].add(r["doc"].rsplit("/doc/", 1)[-1])
     feats, seen = [], set()
     for r in sorted(store.select(_COORDS), key=lambda r: r["loc"]):
@@ -192,7 +192,7 @@ def geojson(store: OxigraphStore, *, all_locations: bool = False) -> dict:
             "id": loc,
             "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": {"iri": loc, "label_ar": r["label_ar"], "label_en": r["label_en"],
-                           "claims": len(claims.get(loc, ())), "mentions": len(mentions.get(loc, ())),
+                           "claims": len(claims.get(loc, ())), "mentions": mentions.get(loc, 0),
                            "docs": sorted(docs.get(loc, ()))},
         })
     return {"type": "FeatureCollection", "features": feats}

@@ -33,6 +33,7 @@ CONTENT_HASH = "<https://w3id.org/isnad/kg#contentHash>"
 BATCH_QUADS = 50_000  # a write batch: this many quads or BATCH_DOCS documents, whichever first
 BATCH_DOCS = 500
 LOOKUP_DOCS = 64  # documents whose stored hashes are looked up together
+RECYCLE_QUADS = 1_000_000  # a writer process is replaced after this many quads (see ingest())
 
 
 @dataclass
@@ -53,10 +54,12 @@ def ensure_kb(store) -> None:
 
 
 def documents(paths: list[Path], report: IngestReport, max_bytes: int) -> Iterator[Document]:
-    """Every readable document under ``paths``, lazily; unusable files land in ``report.skipped``."""
+    """Every readable document under ``paths``, lazily; unusable files land in ``report.skipped``,
+    and so does each bad record of a JSON Lines file (``file:line: reason``): the file's other
+    records are still read."""
     for p in expand_paths(paths):
         try:
-            yield from read_path(p, max_bytes)
+            yield from read_path(p, max_bytes, skip=report.skipped.append)
         except ReadError as e:
             report.skipped.append(str(e))
         except OSError as e:
@@ -282,7 +285,7 @@ class _ProcessWriter:
 
 def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
            progress: Callable[[Document], None] | None = None, bulk: bool = False,
-           batch_quads: int = BATCH_QUADS, batch_docs: int = BATCH_DOCS, nlp=None,
+           batch_quads: int = BATCH_QUADS, batch_docs: int = BATCH_DOCS, recycle_quads: int = RECYCLE_QUADS, nlp=None,
            workers: int | None = None, scheduler: str | None = None,
            started: datetime | None = None) -> IngestReport:
     """Ingest ``paths`` (default: the bundled corpus) into ``store``; returns counts and skips.
@@ -302,13 +305,23 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
     report = IngestReport()
     ensure_kb(store)
     builder = GraphBuilder(load_knowledge(), started=started)
-    writer = _ProcessWriter(store, bulk, report) if getattr(store, "path", None) is not None \
-        and hasattr(store, "release") else _Writer(store, bulk, report)
-    lookup = writer if isinstance(writer, _ProcessWriter) else store
-    docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), lookup, report,
+    in_process = getattr(store, "path", None) is not None and hasattr(store, "release")
+
+    def new_writer():
+        return _ProcessWriter(store, bulk, report) if in_process else _Writer(store, bulk, report)
+
+    writer = new_writer()
+
+    class Lookup:  # hash look-ups go to whichever writer process holds the store now
+        @staticmethod
+        def content_hashes(iris):
+            return (writer if in_process else store).content_hashes(iris)
+
+    docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), Lookup, report,
                            force=force, progress=progress)
     batch: list[tuple[str, list[str]]] = []
-    n_quads = 0
+    n_quads = since_recycle = 0
+    write_s = 0.0
     t_rdf = t_wait = 0.0
     t0 = t1 = time.perf_counter()
     try:
@@ -328,6 +341,13 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
             if n_quads >= batch_quads or len(batch) >= batch_docs:
                 t1 = time.perf_counter()
                 writer.put(batch)
+                since_recycle += n_quads
+                if in_process and since_recycle >= recycle_quads:
+                    # RocksDB's caches grow to ~2.3 GB in a long-lived writer; a fresh process
+                    # every million quads keeps the writer near 1 GB (costs one batch's wait)
+                    writer.close()
+                    write_s += report.seconds.get("write", 0.0)
+                    writer, since_recycle = new_writer(), 0
                 t_wait += time.perf_counter() - t1
                 batch, n_quads = [], 0
         t1 = time.perf_counter()
@@ -336,6 +356,8 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
             batch = []
     finally:
         writer.close()  # finish what was handed over (also on Ctrl-C: whole batches only)
+        if in_process:
+            report.seconds["write"] = write_s + report.seconds.get("write", 0.0)
         # (a crash of this process instead: the writer sees the pipe close and keeps what it committed)
     store.flush()
     t_wait += time.perf_counter() - t1

@@ -56,6 +56,29 @@ def actor_iri(a: Actor, doc_id: str, claim_key: str = "") -> URIRef:
     return ID[f"entity/{a.type.lower()}/{_safe(doc_id)}/{_digest(norm)}"]
 
 
+def mention_sets(mentions) -> list[tuple[str, str]]:
+    """(entity key, "start-end start-end ...") per entity named in a document, in first-mention order.
+
+    One node per entity and document instead of one per span: an article names ~40 entities
+    ~130 times, and five quads a span were half of everything written. The spans literal keeps
+    every offset (``parse_spans`` reads it back).
+    """
+    spans: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.entity:
+            spans.setdefault(m.entity, []).append(f"{m.start}-{m.end}")
+    return [(e, " ".join(v)) for e, v in spans.items()]
+
+
+def parse_spans(value: str) -> list[tuple[int, int]]:
+    """``"12-18 40-46"`` → ``[(12, 18), (40, 46)]``."""
+    out = []
+    for part in str(value).split():
+        a, _, b = part.partition("-")
+        out.append((int(a), int(b)))
+    return out
+
+
 class GraphBuilder:
     """Builds the named graph of one document."""
 
@@ -134,15 +157,12 @@ class GraphBuilder:
             g.add((publisher, RDF.type, KG.MediaOutlet))
             g.add((publisher, RDF.type, KG.Actor))
             g.add((publisher, RDFS.label, Literal(d.publisher.strip(), lang=_script_lang(d.publisher))))
-        for m in ex.mentions:
-            if not m.entity:
-                continue
-            mi = ID[f"doc/{_safe(d.id)}/mention/{m.start}-{m.end}"]
-            g.add((mi, RDF.type, KG.Mention))
-            g.add((mi, KG.denotes, ID[f"entity/{m.entity}"]))
-            g.add((mi, KG.inDocument, doc))
-            g.add((mi, OA.start, Literal(m.start)))
-            g.add((mi, OA.end, Literal(m.end)))
+        for entity, spans in mention_sets(ex.mentions):
+            ms = ID[f"doc/{_safe(d.id)}/mentions/{_safe(entity)}"]
+            g.add((ms, RDF.type, KG.MentionSet))
+            g.add((ms, KG.denotes, ID[f"entity/{entity}"]))
+            g.add((ms, KG.inDocument, doc))
+            g.add((ms, KG.spans, Literal(spans)))
         for c in ex.claims:
             self._claim(g, c, doc, arts.get(c.article), d.text)
         return g
@@ -248,7 +268,7 @@ class _T:
     def __init__(self):
         for name, term in {
             "type": RDF.type, "label": RDFS.label,
-            "Document": KG.Document, "Article": KG.Article, "Mention": KG.Mention, "Claim": KG.Claim,
+            "Document": KG.Document, "Article": KG.Article, "MentionSet": KG.MentionSet, "spans": KG.spans, "Claim": KG.Claim,
             "Actor": KG.Actor, "Location": KG.Location, "MediaOutlet": KG.MediaOutlet,
             "text": KG.text, "contentHash": KG.contentHash, "source": KG.source, "inDocument": KG.inDocument,
             "articleIndex": KG.articleIndex, "startOffset": KG.startOffset, "endOffset": KG.endOffset,
@@ -343,16 +363,13 @@ class NQuadsWriter:
             add(f"{publisher} {T.type} {T.MediaOutlet}")
             add(f"{publisher} {T.type} {T.Actor}")
             add(f"{publisher} {T.label} {_l(d.publisher.strip(), _script_lang(d.publisher))}")
-        mprefix = f"<{ID}doc/{safe}/mention/"
-        for m in ex.mentions:
-            if not m.entity:
-                continue
-            mi = f"{mprefix}{m.start}-{m.end}>"
-            add(f"{mi} {T.type} {T.Mention}")
-            add(f"{mi} {T.denotes} <{ID}entity/{m.entity}>")
+        mprefix = f"<{ID}doc/{safe}/mentions/"
+        for entity, spans in mention_sets(ex.mentions):
+            mi = f"{mprefix}{_safe(entity)}>"
+            add(f"{mi} {T.type} {T.MentionSet}")
+            add(f"{mi} {T.denotes} <{ID}entity/{entity}>")
             add(f"{mi} {T.inDocument} {doc}")
-            add(f"{mi} {T.start} {_n(m.start)}")
-            add(f"{mi} {T.end} {_n(m.end)}")
+            add(f"{mi} {T.spans} {_s(spans)}")
         for c in ex.claims:
             self._claim(out, c, doc, arts.get(c.article), d.text)
         return str(graph_iri(d.id)), list(out)
@@ -428,4 +445,4 @@ def ontology_graph(kn: Knowledge) -> Graph:
     return g
 
 
-__all__ = ["GraphBuilder", "kb_graph", "ontology_graph", "graph_iri", "doc_iri", "actor_iri", "SKOS", "GEO"]
+__all__ = ["GraphBuilder", "mention_sets", "parse_spans", "kb_graph", "ontology_graph", "graph_iri", "doc_iri", "actor_iri", "SKOS", "GEO"]

@@ -116,6 +116,20 @@ def test_interrupted_ingest_resumes_and_ends_identical(tmp_path, jsonl, nlp, bul
     clean.close()
 
 
+def test_writer_process_recycled_mid_ingest_writes_the_same_store(tmp_path, jsonl, nlp):
+    """A writer replaced every batch (as every million quads at scale) loses and duplicates nothing."""
+    clean = OxigraphStore(tmp_path / "clean")
+    ingest([jsonl], clean, started=STARTED, nlp=nlp)
+    st = OxigraphStore(tmp_path / "st")
+    rep = ingest([jsonl], st, started=STARTED, nlp=nlp, batch_docs=2, recycle_quads=1)
+    assert rep.documents == 12 and rep.seconds["write"] > 0
+    assert quads(st) == quads(clean)
+    rep = ingest([jsonl], st, started=STARTED, nlp=nlp, batch_docs=2, recycle_quads=1)
+    assert rep.unchanged == 12 and rep.documents == 0
+    st.close()
+    clean.close()
+
+
 def test_reingest_of_a_changed_document_replaces_its_graph(tmp_path, source, nlp):
     p = tmp_path / "one.jsonl"
     p.write_text(json.dumps(source.article(3), ensure_ascii=False) + "\n", encoding="utf-8")

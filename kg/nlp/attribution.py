@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
+from .tokens import is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
+from .tokens import texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
@@ -164,14 +166,7 @@ def _main_kind(cue: Cue) -> str:
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
 
-def _texts(doc: Doc) -> list[str]:
-    """Token texts without creating Token objects (cached on the doc)."""
-    cached = doc.user_data.get("isnad_texts")
-    if cached is None:
-        strings = doc.vocab.strings
-        cached = [strings[o] for o in doc.to_array("ORTH").tolist()]
-        doc.user_data["isnad_texts"] = cached
-    return cached
+_texts = texts  # token texts, cached on the doc (kg/nlp/tokens.py)
 
 
 def quote_depth(doc: Doc) -> list[int]:
@@ -276,16 +271,16 @@ class Attributor:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
         while j > s and self._is_name_token(doc[j - 1]) and j - 1 not in ents:
-            if j - 1 < e - 1 and doc[j - 1].norm_.startswith("\u0627\u0644") and not (
-                    j - 2 >= s and doc[j - 2].norm_ in self.lex.name_links):
+            if j - 1 < e - 1 and _nm(doc)[j - 1].startswith("\u0627\u0644") and not (
+                    j - 2 >= s and _nm(doc)[j - 2] in self.lex.name_links):
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
         # a name does not start with the article; allow ال only on the last word
-        while j < e and doc[j].norm_.startswith("\u0627\u0644") and j < e - 1:
+        while j < e and _nm(doc)[j].startswith("\u0627\u0644") and j < e - 1:
             j += 1
         if j >= e:
             return None
-        if doc[j].norm_.startswith("\u0627\u0644") or doc[j].norm_ in self.lex.name_links and j == e - 1:
+        if _nm(doc)[j].startswith("\u0627\u0644") or _nm(doc)[j] in self.lex.name_links and j == e - 1:
             return None
         if e - j > 7:
             j = e - 7
@@ -295,26 +290,26 @@ class Attributor:
         """A name opening the phrase doc[s:e] (name + role after a comma)."""
         j = s
         while j < e and self._is_name_token(doc[j]) and j not in ents:
-            if doc[j].norm_.startswith("\u0627\u0644") and j > s:
+            if _nm(doc)[j].startswith("\u0627\u0644") and j > s:
                 j += 1
                 break
             j += 1
-        if j == s or doc[s].norm_.startswith("\u0627\u0644"):
+        if j == s or _nm(doc)[s].startswith("\u0627\u0644"):
             return None
         return (s, min(j, s + 6))
 
     def actor_from_phrase(self, doc: Doc, s: int, e: int, ents, people: dict[str, Actor],
                           allow_bare: bool = True) -> Actor | None:
         """Type a claimant noun phrase: named entity, role + name, anonymous source or group."""
-        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].text in OPEN_Q
-                         or doc[s].norm_ in self.lex.auxiliaries):
+        while s < e and (_punct(doc)[s] or _space(doc)[s] or _tx(doc)[s] in OPEN_Q
+                         or _nm(doc)[s] in self.lex.auxiliaries):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        while e > s and (_punct(doc)[e - 1] or _space(doc)[e - 1]):
             e -= 1
         if s >= e or e - s > 25:
             return None
         text = doc[s:e].text
-        head = strip_al(doc[s].norm_)
+        head = strip_al(_nm(doc)[s])
         # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
         is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
         is_group = head in self.lex.group_heads or self._head_hit(s, "GroupHead")
@@ -345,14 +340,14 @@ class Attributor:
         if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind in ("SourceHead", "GroupHead")])
-            definite = doc[s].norm_.startswith("\u0627\u0644")
+            definite = _nm(doc)[s].startswith("\u0627\u0644")
             stop_heads = self.lex.vague_heads | self.lex.group_heads
-            while k < e and strip_al(doc[k].norm_) not in stop_heads and doc[k].norm_ not in self.lex.demonstratives:
-                if definite and not (doc[k].norm_.startswith("\u0627\u0644") or doc[k].norm_ in self.lex.same):
+            while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
+                if definite and not (_nm(doc)[k].startswith("\u0627\u0644") or _nm(doc)[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 x = ents.get(k)
-                if x is not None and x.start == k and doc[k - 1].norm_ not in self.lex.prepositions \
-                        and doc[k]._.raw_norm == doc[k].norm_ and not doc[k - 1].is_punct:
+                if x is not None and x.start == k and _nm(doc)[k - 1] not in self.lex.prepositions \
+                        and doc[k]._.raw_norm == _nm(doc)[k] and not _punct(doc)[k - 1]:
                     break  # «ناشطون سوريون النظام …»: the entity is the object
                 k += 1
             e = k
@@ -362,27 +357,27 @@ class Attributor:
                 dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
                 side = self._actor_from_ent(dem) if dem is not None else None
             typ = "AnonymousSource" if is_source else "Group"
-            return Actor(text, typ, affiliation=side.entity if side else None, start=doc[s].idx,
-                         end=doc[e - 1].idx + len(doc[e - 1].text))
+            return Actor(text, typ, affiliation=side.entity if side else None, start=_ix(doc)[s],
+                         end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
         org = self.lex.org_heads.get(head)
         if actors and not is_role and (actors[0].start == s + 1 or (
-                actors[0].start == s + 2 and doc[s + 1].text in OPEN_Q | STRAIGHT_Q)) and \
-                strip_al(doc[s].norm_) not in heads and doc[s].norm_ not in self.lex.not_name_strict:
+                actors[0].start == s + 2 and _tx(doc)[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
+                strip_al(_nm(doc)[s]) not in heads and _nm(doc)[s] not in self.lex.not_name_strict:
             # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
             return self._actor_from_ent(actors[0])
         if org and not (actors and actors[0].start == s):
             # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
             k = s + 1
-            definite = doc[s].norm_.startswith("\u0627\u0644")
-            while k < e and doc[k].is_alpha and doc[k].norm_ not in self.lex.demonstratives:
+            definite = _nm(doc)[s].startswith("\u0627\u0644")
+            while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
                 x = ents.get(k)
                 if x is not None:
                     break
-                if definite and not doc[k].norm_.startswith("\u0627\u0644"):
+                if definite and not _nm(doc)[k].startswith("\u0627\u0644"):
                     break
                 k += 1
             if k > s + 1 or not definite:
-                return Actor(doc[s:k].text, org, start=doc[s].idx, end=doc[k - 1].idx + len(doc[k - 1].text))
+                return Actor(doc[s:k].text, org, start=_ix(doc)[s], end=_ix(doc)[k - 1] + len(_tx(doc)[k - 1]))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -393,8 +388,8 @@ class Attributor:
             if is_role and e - s <= 8:
                 # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
                 return Actor(doc[s:e].text, "AnonymousSource", role=doc[s:e].text,
-                             affiliation=side.entity if side else None, start=doc[s].idx,
-                             end=doc[e - 1].idx + len(doc[e - 1].text))
+                             affiliation=side.entity if side else None, start=_ix(doc)[s],
+                             end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
@@ -408,13 +403,13 @@ class Attributor:
     def _person(self, doc, span, people, role=None, affiliation=None) -> Actor:
         s, e = span
         name = doc[s:e].text
-        key = strip_al(doc[e - 1].norm_)
+        key = strip_al(_nm(doc)[e - 1])
         prev = people.get(key)
         if prev is not None and (e - s == 1 or prev.label == name):
             return Actor(prev.label, "Person", prev.entity, prev.label_en, prev.role, prev.affiliation,
-                         start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1].text))
-        a = Actor(name, "Person", None, None, role, affiliation, start=doc[s].idx,
-                  end=doc[e - 1].idx + len(doc[e - 1].text))
+                         start=_ix(doc)[s], end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
+        a = Actor(name, "Person", None, None, role, affiliation, start=_ix(doc)[s],
+                  end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
         if e - s >= 2:
             people[key] = a
         return a
@@ -492,13 +487,13 @@ class Attributor:
         if prev.kind != "AccordingTo" or h.kind not in ("SpeechVerb", "RelayVerb"):
             return False
         gap = range(prev.end, h.start)
-        return all(doc[k].norm_ in self.lex.what for k in gap) and len(gap) <= 1
+        return all(_nm(doc)[k] in self.lex.what for k in gap) and len(gap) <= 1
 
     def _predicate(self, doc, h: CueHit) -> bool:
         """«كان لافتاً»: a participle after a copula is a predicate, not a speaker's continuation."""
         if h.kind != "ContinuationParticiple" or h.start == 0:
             return False
-        prev = doc[h.start - 1].norm_
+        prev = _nm(doc)[h.start - 1]
         return prev in self.lex.auxiliaries or prev in self.lex.complementizers
 
     def _passive(self, tok) -> bool:
@@ -561,7 +556,7 @@ class Attributor:
                 if nxt is not None and nxt.label_ == "MediaOutlet":
                     break
             x = ents.get(j)
-            if x is not None and x.label_ == "MediaOutlet" and j > i and doc[j].text != doc[j].norm_ and doc[j]._.raw_norm.startswith("\u0644"):
+            if x is not None and x.label_ == "MediaOutlet" and j > i and _tx(doc)[j] != _nm(doc)[j] and doc[j]._.raw_norm.startswith("\u0644"):
                 break
             j += 1
         return j
@@ -575,28 +570,28 @@ class Attributor:
         segs = []
         b = h.start
         while True:
-            while b > s0 and doc[b - 1].text in COMMA:
+            while b > s0 and _tx(doc)[b - 1] in COMMA:
                 b -= 1
             a = b
-            while a > s0 and doc[a - 1].text not in COMMA and doc[a - 1].text not in SENT_END and not (
+            while a > s0 and _tx(doc)[a - 1] not in COMMA and _tx(doc)[a - 1] not in SENT_END and not (
                     any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
                 a -= 1
             if b > a:
                 segs.append((a, b))
-            if a <= s0 or doc[a - 1].text not in COMMA or len(segs) >= 4:
+            if a <= s0 or _tx(doc)[a - 1] not in COMMA or len(segs) >= 4:
                 break
             b = a
-        segs = [(a, b) for a, b in segs if not all(doc[k].norm_ in self.lex.auxiliaries for k in range(a, b))]
+        segs = [(a, b) for a, b in segs if not all(_nm(doc)[k] in self.lex.auxiliaries for k in range(a, b))]
         if not segs:
             # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
-            if h.start - 1 > s0 and doc[h.start - 1].norm_ in self.lex.relatives and doc[h.start - 2].text in COMMA:
+            if h.start - 1 > s0 and _nm(doc)[h.start - 1] in self.lex.relatives and _tx(doc)[h.start - 2] in COMMA:
                 ant = self._antecedent(doc, s0, h.start - 2, ents, people)
                 return (ant, h.start - 2) if ant else (None, None)
             return None, None
         a, b = segs[0]
         if b - a <= 14 and not inq[a]:
             cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
-            if cand is not None and (a == s0 or doc[a - 1].text in COMMA):
+            if cand is not None and (a == s0 or _tx(doc)[a - 1] in COMMA):
                 if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
                     return cand, a
         # appositions: every segment back to the sentence start belongs to the subject
@@ -619,9 +614,9 @@ class Attributor:
         heads = (self.lex.source_heads - self.lex.vague_heads) | self.lex.group_heads
         inq = self._inq
         for k in range(h.start - 2, s0 - 1, -1):
-            if strip_al(doc[k].norm_) in heads and not inq[k]:
+            if strip_al(_nm(doc)[k]) in heads and not inq[k]:
                 e = k + 1
-                while e < h.start and doc[e].is_alpha and not any(x.kind in CLAIM_KINDS or x.kind == "OutletMarker"
+                while e < h.start and _alpha(doc)[e] and not any(x.kind in CLAIM_KINDS or x.kind == "OutletMarker"
                                                                   for x in self._hits_at.get(e, ())):
                     e += 1
                 a = self.actor_from_phrase(doc, k, e, ents, people, allow_bare=False)
@@ -632,7 +627,7 @@ class Attributor:
     @staticmethod
     def _after_lam(doc, x) -> bool:
         k = x.start - 1
-        if k >= 0 and doc[k].text in OPEN_Q | STRAIGHT_Q:
+        if k >= 0 and _tx(doc)[k] in OPEN_Q | STRAIGHT_Q:
             k -= 1
         return Attributor._lam(doc[x.start]) or (k >= 0 and (Attributor._preposition_token(doc[k])
                                                              or Attributor._lam(doc[k])))
@@ -653,16 +648,16 @@ class Attributor:
         if x is None or x.end != h.start or x.label_ not in ACTOR_TYPES:
             return None
         k = x.start
-        while k > s0 and doc[k - 1].norm_ in self.lex.auxiliaries:
+        while k > s0 and _nm(doc)[k - 1] in self.lex.auxiliaries:
             k -= 1
-        if k == s0 or doc[k - 1].text in COMMA or doc[k - 1].is_punct:
+        if k == s0 or _tx(doc)[k - 1] in COMMA or _punct(doc)[k - 1]:
             return self._actor_from_ent(x)
         return None
 
     def _paragraph_claims(self, doc, h) -> list[RawClaim]:
         """Claims made earlier in the paragraph (line) holding token h."""
         start = h.start
-        while start > 0 and "\n" not in doc[start - 1].text:
+        while start > 0 and "\n" not in _tx(doc)[start - 1]:
             start -= 1
         out = []
         for c in reversed(self._claims):
@@ -675,7 +670,7 @@ class Attributor:
     def _confirms_before(self, doc, h, s0) -> bool:
         """«وهو ما أكده …» / «وهذا ما قاله …»: the verb follows «ما» after a pronoun or demonstrative."""
         k = h.start - 1
-        if k <= s0 or doc[k].norm_ not in self.lex.what:
+        if k <= s0 or _nm(doc)[k] not in self.lex.what:
             return False
         prev = doc[k - 1]
         return prev.norm_ in self.lex.pronouns or prev.norm_ in self.lex.demonstratives or prev.norm_ in ("\u0647\u0648",)
@@ -718,7 +713,7 @@ class Attributor:
         """The head noun phrase just before ``end`` (a comma before a relative pronoun)."""
         heads = self.lex.source_heads | self.lex.group_heads
         for k in range(end - 1, max(s0, end - 8) - 1, -1):
-            if strip_al(doc[k].norm_) in heads:
+            if strip_al(_nm(doc)[k]) in heads:
                 return self.actor_from_phrase(doc, k, end, ents, people, allow_bare=False)
             x = ents.get(k)
             if x is not None and x.label_ in ACTOR_TYPES and x.end == end:
@@ -771,7 +766,7 @@ class Attributor:
 
         if kind == "AccordingTo":
             j = h.end
-            if j < s1 and doc[j].norm_ in lex.what:
+            if j < s1 and _nm(doc)[j] in lex.what:
                 j += 1
             # optional verb after ما (وفق ما أفاد / حسبما نقلت)
             relay = False
@@ -779,11 +774,11 @@ class Attributor:
             if v is not None:
                 relay = v.kind == "RelayVerb"
                 j = v.end
-            if j < nxt and doc[j].text in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
+            if j < nxt and _tx(doc)[j] in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
                 j += 1  # «وفق «رويترز»»
             e = self._subject_end(doc, j, nxt, sh, ents)
             if relay:
-                src = next((k for k in range(j, nxt) if doc[k].norm_ in lex.relay_source), None)
+                src = next((k for k in range(j, nxt) if _nm(doc)[k] in lex.relay_source), None)
                 if src is not None:
                     mid = self.actor_from_phrase(doc, j, src, ents, people)
                     if mid is not None:
@@ -824,7 +819,7 @@ class Attributor:
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq)
 
         if kind == "RelayVerb":
-            src = next((k for k in range(h.end, nxt) if doc[k].norm_ in lex.relay_source), None)
+            src = next((k for k in range(h.end, nxt) if _nm(doc)[k] in lex.relay_source), None)
             if src is None:
                 return None
             relay_actor = self.actor_from_phrase(doc, h.end, src, ents, people)
@@ -881,17 +876,17 @@ class Attributor:
         if svo is not None:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
             e = h.end
-        elif e > h.end and doc[h.end].norm_ not in lex.pronouns:
+        elif e > h.end and _nm(doc)[h.end] not in lex.pronouns:
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
             if claimant is not None and claimant.end is not None and claimant.type != "Person":
                 # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»
-                stop = next((k for k in range(h.end, e) if doc[k].idx >= claimant.end), e)
-                if stop < e and not doc[stop].is_punct:
+                stop = next((k for k in range(h.end, e) if _ix(doc)[k] >= claimant.end), e)
+                if stop < e and not _punct(doc)[stop]:
                     e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
             role_only = claimant is not None and claimant.type == "AnonymousSource" and claimant.role == claimant.label
-            if (claimant is None or role_only) and e < nxt and doc[e].text in COMMA \
-                    and strip_al(doc[h.end].norm_) in self.lex.role_heads:
+            if (claimant is None or role_only) and e < nxt and _tx(doc)[e] in COMMA \
+                    and strip_al(_nm(doc)[h.end]) in self.lex.role_heads:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
                 role = doc[h.end:e].text
                 named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
@@ -900,7 +895,7 @@ class Attributor:
                         named.role = role
                     claimant, e = named, e2
         pre_s = None
-        if claimant is None and h.start > s0 and doc[h.start - 1].norm_ in lex.who:
+        if claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
             claimant, pre_s = self._who_antecedent(doc, h, s0, ents, people)
             if claimant is not None:
                 outlets_before = self._outlets(doc, pre_s, h.start, ents)
@@ -911,9 +906,9 @@ class Attributor:
             base = cur or last
             if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
                 return None
-            if e > h.end and doc[h.end].norm_ not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
+            if e > h.end and _nm(doc)[h.end] not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
                 # an unknown subject after the verb: not a continuation
-                if not (doc[h.end].text in COMMA or doc[h.end].is_punct):
+                if not (_tx(doc)[h.end] in COMMA or _punct(doc)[h.end]):
                     return None
             claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
             implicit = True
@@ -935,8 +930,8 @@ class Attributor:
             # «…، وهو ما أكده X»: X confirms the clause before «وهو ما»
             cstart = cur.content_start if cur is not None else s0
             cend = h.start - 1
-            while cend > cstart and (doc[cend - 1].norm_ in lex.pronouns or doc[cend - 1].text in COMMA
-                                     or doc[cend - 1].norm_ in lex.demonstratives or doc[cend - 1].norm_ in lex.what):
+            while cend > cstart and (_nm(doc)[cend - 1] in lex.pronouns or _tx(doc)[cend - 1] in COMMA
+                                     or _nm(doc)[cend - 1] in lex.demonstratives or _nm(doc)[cend - 1] in lex.what):
                 cend -= 1
             provisional = True
         else:
@@ -963,10 +958,10 @@ class Attributor:
                 cited = cited or list(prev.cited_by)
         if explicit_outlets:
             reported = list(explicit_outlets)  # a new outlet named here replaces the carried one
-        while cs < ce and (doc[cs].is_space or (doc[cs].is_punct and doc[cs].text not in OPEN_Q | STRAIGHT_Q)):
+        while cs < ce and (_space(doc)[cs] or (_punct(doc)[cs] and _tx(doc)[cs] not in OPEN_Q | STRAIGHT_Q)):
             cs += 1
-        while ce > cs and (doc[ce - 1].is_space or doc[ce - 1].text in COMMA or doc[ce - 1].text in SENT_END
-                           or doc[ce - 1].text in COLON):
+        while ce > cs and (_space(doc)[ce - 1] or _tx(doc)[ce - 1] in COMMA or _tx(doc)[ce - 1] in SENT_END
+                           or _tx(doc)[ce - 1] in COLON):
             ce -= 1
         if ce - cs < 2:
             return None

@@ -6,10 +6,12 @@ pipeline can be rebuilt from ``nlp.config`` and saved with ``nlp.to_disk``.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
+from .tokens import norms, texts
 
 _RAW: dict[str, str] = {}
 
@@ -93,12 +95,36 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     return out
 
 
+class GazetteerRuler(EntityRuler):
+    """spaCy's EntityRuler with a cheaper ``set_annotations`` for ``overwrite_ents=True``.
+
+    Same matches, same order (longest first, then leftmost), same spans: it only skips the
+    per-token "already an entity?" test that overwriting ignores anyway, and marks taken tokens
+    in a bytearray instead of a set.
+    """
+
+    def set_annotations(self, doc, matches):
+        if not self.overwrite:
+            return super().set_annotations(doc, matches)
+        taken = bytearray(len(doc))
+        new = []
+        for match_id, start, end in matches:
+            if taken[start] or taken[end - 1]:
+                continue
+            if match_id in self._ent_ids:
+                label, ent_id = self._ent_ids[match_id]
+                new.append(Span(doc, start, end, label=label, span_id=ent_id))
+            else:
+                new.append(Span(doc, start, end, label=match_id))
+            taken[start:end] = b"\x01" * (end - start)
+        old = [e for e in doc.ents if not any(taken[e.start:e.end])]
+        doc.ents = old + new
+
+
 @Language.factory("isnad_gazetteer", default_config={"ontology": ""})
 def make_gazetteer(nlp: Language, name: str, ontology: str):
     """An EntityRuler on NORM whose phrase patterns are pre-normalised gazetteer names."""
-    from spacy.pipeline import EntityRuler
-
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="NORM", overwrite_ents=True)
+    ruler = GazetteerRuler(nlp, name=name, phrase_matcher_attr="NORM", overwrite_ents=True)
     pats = entity_patterns(nlp, ontology)
     # pattern docs carry their own norms: the words are already normalised
     with nlp.select_pipes(disable=nlp.pipe_names):
@@ -136,7 +162,8 @@ class AnaphoraFilter:
         return prev._.raw_norm == "\u0644"
 
     def _disambiguate(self, doc: Doc, ent):
-        k = tuple(t.norm_ for t in ent if t.text not in ("\u00ab", "\u00bb", '"'))
+        tx, nm = texts(doc), norms(doc)
+        k = tuple(nm[i] for i in range(ent.start, ent.end) if tx[i] not in ("\u00ab", "\u00bb", '"'))
         cands = self.shared.get(k)
         if not cands:
             return ent

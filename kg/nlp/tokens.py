@@ -1,0 +1,63 @@
+"""Token strings as plain Python lists, cached on the Doc.
+
+Indexing a Doc (``doc[i]``) creates a Token object each time; rules that look at many tokens
+read these lists instead. Each is built once per Doc from one array (``doc.to_array``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+_BY_HASH: dict[int, str] = {}  # string-store hash → str: a dict hit is ~10× cheaper than the store
+_MAX_CACHED = 500_000
+
+
+def _strings(doc: Doc, attr: str, key: str) -> list[str]:
+    cached = doc.user_data.get(key)
+    if cached is None:
+        strings, known = doc.vocab.strings, _BY_HASH
+        cached = []
+        for h in doc.to_array(attr).tolist():
+            x = known.get(h)
+            if x is None:
+                x = strings[h]
+                if len(known) < _MAX_CACHED:
+                    known[h] = x
+            cached.append(x)
+        doc.user_data[key] = cached
+    return cached
+
+
+def texts(doc: Doc) -> list[str]:
+    """Token texts (ORTH)."""
+    return _strings(doc, "ORTH", "isnad_texts")
+
+
+def norms(doc: Doc) -> list[str]:
+    """Token norms (NORM: folded, clitics stripped), valid once the normaliser has run."""
+    return _strings(doc, "NORM", "isnad_norms")
+
+
+def _values(doc: Doc, attr: str, key: str) -> list:
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.to_array(attr).tolist()
+        doc.user_data[key] = cached
+    return cached
+
+
+def starts(doc: Doc) -> list[int]:
+    """Token start offsets (``token.idx``)."""
+    return _values(doc, "IDX", "isnad_idx")
+
+
+def is_punct(doc: Doc) -> list[int]:
+    return _values(doc, "IS_PUNCT", "isnad_punct")
+
+
+def is_space(doc: Doc) -> list[int]:
+    return _values(doc, "IS_SPACE", "isnad_space")
+
+
+def is_alpha(doc: Doc) -> list[int]:
+    return _values(doc, "IS_ALPHA", "isnad_alpha")
