@@ -164,7 +164,7 @@ class RdflibStore:
             return str(v)
         return str(v)
 
-    def describe(self, iris) -> dict:
+    def describe(self, iris, predicates=None) -> dict:
         import pyoxigraph as ox
         from rdflib import Literal, URIRef
 
@@ -175,7 +175,9 @@ class RdflibStore:
                 return ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype))) if o.datatype else ox.Literal(str(o))
             return ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.BlankNode(str(o))
 
-        return {i: list(dict.fromkeys((str(p), to_ox(o)) for p, o in self.ds.predicate_objects(URIRef(i))))
+        keep = None if predicates is None else set(predicates)
+        return {i: list(dict.fromkeys((str(p), to_ox(o)) for p, o in self.ds.predicate_objects(URIRef(i))
+                                      if keep is None or str(p) in keep))
                 for i in iris}
 
     def query(self, sparql: str, substitutions: dict | None = None):

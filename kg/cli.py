@@ -132,43 +132,65 @@ def _claims_table(rows: list[dict], title: str) -> Table:
     return t
 
 
+LimitOpt = typer.Option(None, "--limit", min=0, help="At most N claims (0: all). Default: 50 in the table, all with --json.")
+TABLE_LIMIT = 50
+
+
+def _limit(limit: int | None, json_out: bool) -> int:
+    return limit if limit is not None else (0 if json_out else TABLE_LIMIT)
+
+
+def _page_note(shown: int, total: int | None, limit: int) -> None:
+    """Say on stderr when the page is not everything (stdout stays the table or the JSON)."""
+    if limit and shown >= limit:
+        more = f"of {total:,}" if total is not None else "(there are more)"
+        err.print(f"showing {shown} {more}; --limit N for more, --limit 0 for all", markup=False)
+
+
 @app.command()
 def claims(entity: str = typer.Argument(..., help="Arabic or English name or alias."),
-           store: Optional[str] = StoreOpt, json_out: bool = JsonOpt):
+           store: Optional[str] = StoreOpt, json_out: bool = JsonOpt, limit: Optional[int] = LimitOpt):
     """Claims where ENTITY is the claimant, a party or a relay."""
-    from .lookup import claims_about, resolve
+    from .lookup import claims_about, count_claims_about, resolve
 
+    limit = _limit(limit, json_out)
     st = _store(store, read_only=True)
     iris = resolve(st, entity)
-    rows = claims_about(st, iris) if iris else []
+    rows = claims_about(st, iris, limit=limit or None) if iris else []
+    total = count_claims_about(st, iris) if iris and limit and len(rows) >= limit else len(rows)
+    _page_note(len(rows), total, limit)
     if json_out:
         _print_json(rows)
         return
     if not iris:
         err.print(f"no entity named {entity!r} in the store", markup=False)
-    out.print(_claims_table(rows, f"claims about {entity} ({len(rows)})"))
+    shown = f"{len(rows)} of {total:,}" if total > len(rows) else f"{len(rows)}"
+    out.print(_claims_table(rows, f"claims about {entity} ({shown})"))
 
 
 @app.command("who-alleges")
 def who_alleges(type_: str = typer.Argument(..., metavar="TYPE", help="Allegation type, e.g. coordination."),
                 between: List[str] = typer.Option([], "--between", help="A party (give it twice)."),
-                store: Optional[str] = StoreOpt, json_out: bool = JsonOpt):
+                store: Optional[str] = StoreOpt, json_out: bool = JsonOpt, limit: Optional[int] = LimitOpt):
     """Who alleges TYPE between the given parties, with stance and chain."""
     from .knowledge import ALLEGATION_TYPES
     from .lookup import who_alleges as run
 
+    limit = _limit(limit, json_out)
     names = {t.lower(): t for t in ALLEGATION_TYPES}
     if type_.lower() not in names:
         _fail(f"unknown allegation type {type_!r}; one of: {', '.join(sorted(names))}")
     st = _store(store, read_only=True)
     try:
-        rows = run(st, names[type_.lower()], between)
+        rows = run(st, names[type_.lower()], between, limit=limit or None)
     except LookupError as e:
         _fail(str(e))
+    _page_note(len(rows), None, limit)
     if json_out:
         _print_json(rows)
         return
-    t = Table(title=f"who alleges {type_.lower()} between {' and '.join(between) or 'anyone'} ({len(rows)})")
+    shown = f"first {len(rows)}" if limit and len(rows) >= limit else f"{len(rows)}"
+    t = Table(title=f"who alleges {type_.lower()} between {' and '.join(between) or 'anyone'} ({shown})")
     from .lookup import chain_text
 
     for c in ("claimant", "stance", "chain", "quote"):

@@ -76,7 +76,11 @@ def _task_documents(task: tuple, report: IngestReport, max_bytes: int) -> Iterat
                 raw = fh.readline()
                 if not raw:
                     break
-                doc = jsonl_record(p, first + i, raw, max_bytes)
+                try:
+                    doc = jsonl_record(p, first + i, raw, max_bytes)
+                except ReadError as e:  # a bad record is skipped; the rest of the chunk goes on
+                    report.skipped.append(str(e))
+                    continue
                 if doc is not None:
                     yield doc
     except ReadError as e:

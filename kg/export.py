@@ -139,16 +139,19 @@ def claims_by_id(store: OxigraphStore, claim_iris) -> list[dict]:
         second.update(o.value for o in many(props, KG + "evidence") + many(props, KG + "inArticle")
                       + many(props, KG + "relay"))
     d2 = store.describe(sorted(second))
-    third = set()
+    third, actors_of = set(), set()  # selectors (every property) and actors (type and labels only)
     for c in ids:
         props = claims_d.get(c, [])
         for ev in many(props, KG + "evidence"):
             third.update(o.value for o in many(d2.get(ev.value, []), OA + "hasSelector"))
         for p in (KG + "claimant", KG + "reportedTo", KG + "citedBy", KG + "party", KG + "location"):
-            third.update(o.value for o in many(props, p))
+            actors_of.update(o.value for o in many(props, p))
         for art in many(props, KG + "inArticle"):
-            third.update(o.value for o in many(d2.get(art.value, []), KG + "publisher"))
-    d3 = store.describe(sorted(third))
+            actors_of.update(o.value for o in many(d2.get(art.value, []), KG + "publisher"))
+    third |= actors_of
+    selectors = sorted(x for x in third if x not in actors_of)
+    d3 = store.describe(selectors)
+    d3.update(store.describe(sorted(actors_of), predicates=(RDF_TYPE, RDFS_LABEL)))
 
     actor_rows = []
     core, links = [], []

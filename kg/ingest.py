@@ -42,7 +42,7 @@ class IngestReport:
     unchanged: int = 0
     claims: int = 0
     quads: int = 0
-    skipped: list[str] = field(default_factory=list)  # one line per skipped file
+    skipped: list[str] = field(default_factory=list)  # one line per skipped file or JSON Lines record
     seconds: dict[str, float] = field(default_factory=dict)  # phase timings (extract, rdf, write)
 
 

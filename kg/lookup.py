@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import queries
 from .export import claims_by_id
 from .nlp.normalize import normalize_phrase
-from .store import OxigraphStore, fill
+from .store import OxigraphStore, fill, with_values
 
 KG = "https://w3id.org/isnad/kg#"
 ID = "https://w3id.org/isnad/id/"
@@ -72,13 +72,37 @@ def resolve(store: OxigraphStore, name: str) -> list[str]:
     return hits
 
 
-def claims_about(store: OxigraphStore, iris: list[str]) -> list[dict]:
-    """Claims where any of ``iris`` is the claimant, a party or a relay (export records + role)."""
+def claims_about(store: OxigraphStore, iris: list[str], limit: int | None = None) -> list[dict]:
+    """Claims where any of ``iris`` is the claimant, a party or a relay (export records + role).
+
+    ``limit``: at most that many claims (the first found in the store's index order, returned in
+    document order); their fields are fetched for those only, so a look-up of a much-cited
+    entity costs the page asked for, not every claim (:func:`count_claims_about` gives the total).
+    """
     roles: dict[str, set[str]] = {}
     for iri in iris:
-        for r in store.select(fill(queries.load("claims_of_entity"), e=_iri(iri))):
+        q = fill(queries.load("claims_of_entity"), e=_iri(iri))
+        if limit:  # the page first (a streamed DISTINCT ... LIMIT), then the roles of those claims only
+            page = fill(queries.load("claim_ids_of_entity"), e=_iri(iri)) + f"\nLIMIT {int(limit) - len(roles)}"
+            ids = [r["claim"] for r in store.select(page) if r["claim"] not in roles]
+            if not ids:
+                continue
+            q = with_values(q, "claim", ids)
+        for r in store.select(q):
             roles.setdefault(r["claim"], set()).add(r["role"])
+        if limit and len(roles) >= limit:
+            break
     return [{**c, "roles": sorted(roles[c["id"]])} for c in claims_by_id(store, roles)]
+
+
+def count_claims_about(store: OxigraphStore, iris: list[str]) -> int:
+    """How many claims :func:`claims_about` would return without a limit."""
+    if len(iris) == 1:
+        return int(store.select(fill(queries.load("count_claims_of_entity"), e=_iri(iris[0])))[0]["n"])
+    ids = set()
+    for iri in iris:
+        ids.update(r["claim"] for r in store.select(fill(queries.load("claims_of_entity"), e=_iri(iri))))
+    return len(ids)
 
 
 def resolve_all(store: OxigraphStore, names) -> list[list[str]]:
@@ -92,21 +116,29 @@ def resolve_all(store: OxigraphStore, names) -> list[list[str]]:
     return out
 
 
-def who_alleges(store: OxigraphStore, type_name: str, between: list[str]) -> list[dict]:
-    """Claims of allegation ``type_name`` whose parties include every entity named in ``between``."""
+def who_alleges(store: OxigraphStore, type_name: str, between: list[str], limit: int | None = None) -> list[dict]:
+    """Claims of allegation ``type_name`` whose parties include every entity named in ``between``.
+
+    ``limit``: at most that many claims (the first found, returned in document order).
+    """
     sets = resolve_all(store, between)
     t = _iri(KG + type_name)
+    page = f"\nLIMIT {int(limit)}" if limit else ""
     if not sets:
-        ids = {r["claim"] for r in store.select(queries.load("claims_of_type"), t=t)}
+        ids = [r["claim"] for r in store.select(queries.load("claims_of_type") + page, t=t)]
+    elif len(sets) == 2 and len(sets[0]) == len(sets[1]) == 1:  # the usual question: one join, streamed
+        ids = [r["claim"] for r in store.select(
+            fill(queries.load("claims_of_type_with_parties"), t=t, p1=_iri(sets[0][0]), p2=_iri(sets[1][0])) + page)]
     else:
-        ids = None
+        found = None
         for iris in sets:  # claims of the type with a party in this set, intersected over the sets
             got = {r["claim"] for iri in iris
                    for r in store.select(fill(queries.load("claims_of_type_with_party"), t=t, party=_iri(iri)))}
-            ids = got if ids is None else ids & got
-            if not ids:
+            found = got if found is None else found & got
+            if not found:
                 break
-    return claims_by_id(store, sorted(ids or ()))
+        ids = sorted(found or ())[:limit or None]
+    return claims_by_id(store, ids)
 
 
 def _iri(s: str):

@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .model import Article, Document
 
@@ -153,11 +153,23 @@ def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
                          date=meta.get("date"), url=meta.get("url"))
 
 
-def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """One article per line: {url, publisher, date, title, text}; the id is stem-lineno."""
+def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """One article per line: {url, publisher, date, title, text}; the id is stem-lineno.
+
+    A bad line (not JSON, no string 'text', over ``max_bytes``, not UTF-8) raises ReadError naming
+    ``file:line``; with ``skip``, that message goes to ``skip`` instead and the following lines are
+    still read, so one bad record costs only itself.
+    """
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, 1):
-            doc = jsonl_record(path, n, raw, max_bytes)
+            try:
+                doc = jsonl_record(path, n, raw, max_bytes)
+            except ReadError as e:
+                if skip is None:
+                    raise
+                skip(str(e))
+                continue
             if doc is not None:
                 yield doc
 
@@ -234,13 +246,18 @@ def read_html(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return doc
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """Documents in one file; raises ReadError with a one-line reason for unusable input."""
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Documents in one file; raises ReadError with a one-line reason for unusable input.
+
+    ``skip``: where the reasons for bad records inside a JSON Lines file go (see :func:`read_jsonl`);
+    without it the first bad record raises.
+    """
     if not path.exists():
         raise ReadError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from read_jsonl(path, max_bytes)
+        yield from read_jsonl(path, max_bytes, skip)
     elif suffix == ".txt":
         yield read_text_file(path, max_bytes)
     elif suffix in (".html", ".htm"):

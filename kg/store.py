@@ -209,17 +209,21 @@ class OxigraphStore(_Reading):
         f = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
         return self.db.dump(format=f) or b""
 
-    def describe(self, iris: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
-        """IRI → [(predicate IRI, object term)] in any graph: one index probe per IRI."""
+    def describe(self, iris: Iterable[str], predicates: Iterable[str] | None = None) -> dict[str, list[tuple[str, object]]]:
+        """IRI → [(predicate IRI, object term)] in any graph: one index probe per IRI (per predicate
+        when ``predicates`` are given: a gazetteer entity's dozens of aliases are then not read)."""
+        preds = [ox.NamedNode(p) for p in predicates] if predicates is not None else [None]
         out: dict[str, list] = {}
         for iri in iris:
             seen = set()
             rows = out[iri] = []
-            for q in self.db.quads_for_pattern(ox.NamedNode(iri), None, None, None):
-                key = (q.predicate.value, q.object)
-                if key not in seen:
-                    seen.add(key)
-                    rows.append(key)
+            node = ox.NamedNode(iri)
+            for p in preds:
+                for q in self.db.quads_for_pattern(node, p, None, None):
+                    key = (q.predicate.value, q.object)
+                    if key not in seen:
+                        seen.add(key)
+                        rows.append(key)
         return out
 
     def rdflib(self):
@@ -421,12 +425,13 @@ class RemoteStore(_Reading):
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
-    def describe(self, iris: Iterable[str]) -> dict[str, list[tuple[str, object]]]:
+    def describe(self, iris: Iterable[str], predicates: Iterable[str] | None = None) -> dict[str, list[tuple[str, object]]]:
         """IRI → [(predicate IRI, object term)]: UNION branches with constant subjects (index look-ups)."""
         ids = list(dict.fromkeys(iris))
         out: dict[str, list] = {i: [] for i in ids}
+        only = "" if predicates is None else f"VALUES ?p {{ {' '.join(str(ox.NamedNode(p)) for p in predicates)} }} "
         for k in range(0, len(ids), 100):
-            branches = " UNION ".join(f"{{ {t} ?p ?o BIND({t} AS ?s) }}"
+            branches = " UNION ".join(f"{{ {only}{t} ?p ?o BIND({t} AS ?s) }}"
                                       for t in (str(ox.NamedNode(i)) for i in ids[k:k + 100]))
             seen = set()
             for sol in self.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {branches} }}"):

@@ -80,3 +80,28 @@ def test_hostile_names_are_values_not_query_text(store_path):
         assert res.returncode == 1 and "no entity named" in res.stderr
     # and the store is intact
     assert json.loads(run_kg("claims", "داعش", "--store", str(store_path), "--json").stdout)
+
+
+def test_a_bad_jsonl_line_skips_only_that_record(tmp_path):
+    body = ARTICLE.split("\n\n", 1)[-1]
+    lines = [
+        json.dumps({"id": "first", "title": "هدنة", "text": body}, ensure_ascii=False),
+        '{"id": "broken", "text": "قال مصدر',  # cut short: not JSON
+        json.dumps({"id": "notext", "title": "بلا نص"}, ensure_ascii=False),
+        json.dumps({"id": "second", "title": "هدنة ثانية", "text": body}, ensure_ascii=False),
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    res = run_kg("ingest", str(feed), "--store", str(store), "--json", check=False)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    skipped = [l for l in res.stderr.splitlines() if l.startswith("skipped:")]
+    assert len(skipped) == 2, res.stderr
+    assert f"{feed}:2: not JSON" in skipped[0]
+    assert f"{feed}:3: a record needs a string field 'text'" in skipped[1]
+    summary = json.loads(res.stdout)
+    assert summary["skipped"] == 2 and summary["documents"] == 2
+    q = run_kg("sparql", "PREFIX kg: <https://w3id.org/isnad/kg#> SELECT ?d WHERE { ?d kg:text ?t }",
+               "--store", str(store), "--json").stdout
+    docs = {b["d"]["value"].rsplit("/", 1)[-1] for b in json.loads(q)["results"]["bindings"]}
+    assert docs == {"first", "second"}

@@ -23,6 +23,23 @@ def test_who_alleges_between_two_parties(store_path):
     assert bad.returncode == 1 and "unknown allegation type" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_claims_and_who_alleges_page_with_limit(store_path):
+    """A page of N claims is the N first of the full answer's set, fields equal; stderr says more exist."""
+    full = json.loads(run_kg("claims", "داعش", "--store", str(store_path), "--json").stdout)
+    assert len(full) > 5
+    page = run_kg("claims", "داعش", "--store", str(store_path), "--json", "--limit", "5")
+    got = json.loads(page.stdout)
+    by_id = {c["id"]: c for c in full}
+    assert len(got) == 5 and all(by_id[c["id"]] == c for c in got)
+    assert f"showing 5 of {len(full):,}" in page.stderr
+    table = run_kg("claims", "داعش", "--store", str(store_path), "--limit", "3").stdout
+    assert f"(3 of {len(full):,})" in table
+    pair = ["coordination", "--between", "النظام السوري", "--between", "داعش", "--store", str(store_path)]
+    all_ = {c["id"]: c for c in json.loads(run_kg("who-alleges", *pair, "--json").stdout)}
+    first = json.loads(run_kg("who-alleges", *pair, "--json", "--limit", "2").stdout)
+    assert len(all_) > 2 and len(first) == 2 and all(all_[c["id"]] == c for c in first)
+
+
 def test_export_claims_follows_the_contract(store_path):
     lines = run_kg("export", "claims", "--format", "jsonl", "--store", str(store_path)).stdout.splitlines()
     assert len(lines) > 100
