@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from kg.serve import oxigraph_binary
+from kg.serve import oxigraph_binary, stop_process
 
 from .conftest import ROOT, run_kg
 
@@ -26,12 +26,7 @@ def free_port() -> int:
 
 def stop(proc: subprocess.Popen) -> None:
     """Terminate a server started by a test, killing it if it does not stop within 10 s."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_process(proc)
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = 20) -> None:

@@ -179,7 +179,8 @@ class AnaphoraFilter:
     def __call__(self, doc: Doc) -> Doc:
         named: set[str] = set()
         keep = []
-        for ent in doc.ents:
+        ents = doc.ents
+        for ent in ents:
             ent = self._disambiguate(doc, ent)
             eid = ent.ent_id_ or ent.id_
             if eid.startswith("demonym|"):
@@ -193,7 +194,8 @@ class AnaphoraFilter:
                 key = eid
             named.add(key)
             keep.append(ent)
-        doc.ents = keep
+        if len(keep) != len(ents) or any(a is not b for a, b in zip(keep, ents)):
+            doc.ents = keep  # (re-setting unchanged entities costs as much as setting new ones)
         return doc
 
 
