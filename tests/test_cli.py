@@ -62,6 +62,13 @@ def test_export_entities_and_rdf(store_path, tmp_path):
                                           str(store_path)).stdout.splitlines()]
     isis = [e for e in ents if e["entity"].endswith("/isis")]
     assert isis and all(e["label"] == "داعش" and e["mentions"] for e in isis)
+    # every mention span (kept as one kg:MentionSet per entity and document) points at the name
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    spans = [(e["doc"], m) for e in isis for m in e["mentions"]]
+    assert len(spans) > 20
+    names = ("داعش", "الدولة الإسلامية", "تنظيم", "جهادي")  # its names and anaphors, clitics aside
+    assert all(any(n in texts[d][m["start"]:m["end"]] for n in names) for d, m in spans)
+    assert all(a["start"] < b["start"] for e in ents for a, b in zip(e["mentions"], e["mentions"][1:]))
     out = tmp_path / "all.trig"
     run_kg("export", "rdf", "--format", "trig", "--store", str(store_path), "--out", str(out))
     from rdflib import Dataset
