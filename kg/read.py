@@ -120,9 +120,11 @@ def repeated_blocks(text: str) -> list[tuple[int, int]]:
     return skip
 
 
-def make_document(doc_id: str, text: str, source: str = "", **meta) -> Document:
+def make_document(doc_id: str, text: str, source: str = "", articles: list[Article] | None = None,
+                  **meta) -> Document:
+    """A Document with its articles (segmented from the text unless given), repeated blocks and hash."""
     doc = Document(id=doc_id, text=text, source=source, **meta)
-    doc.articles = segment(text)
+    doc.articles = segment(text) if articles is None else articles
     doc.skip = repeated_blocks(text)
     doc.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return doc
@@ -189,13 +191,11 @@ def jsonl_record(path: Path, n: int, raw: bytes, max_bytes: int = DEFAULT_MAX_BY
     title = rec.get("title") or ""
     text = f"{title}\n\n{rec['text']}" if title else rec["text"]
     doc_id = str(rec.get("id") or f"{path.stem}-{n}")
-    doc = make_document(
-        doc_id, text, source=f"{path}:{n}",
+    # a record is one article: the title is its headline by construction
+    return make_document(
+        doc_id, text, source=f"{path}:{n}", articles=[Article(1, 0, len(text), title or None, 0 if title else None)],
         publisher=_meta(rec.get("publisher")), date=_meta(rec.get("date")), url=_meta(rec.get("url")),
     )
-    # a record is one article: the title is its headline by construction
-    doc.articles = [Article(1, 0, len(text), title or None, 0 if title else None)]
-    return doc
 
 
 def _meta(v) -> str | None:
