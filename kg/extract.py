@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from .model import Actor, Claim, Document, Extraction, Mention
 from .nlp.pipeline import get_nlp
+from .nlp.tokens import ents
 
 
 def masked_article_text(doc: Document, start: int, end: int) -> str:
@@ -43,7 +44,7 @@ def _shift(a: Actor, off: int) -> Actor:
 
 def _collect(document: Document, art, sdoc, out: Extraction) -> None:
     off = art.start
-    for ent in sdoc.ents:
+    for ent in ents(sdoc):
         key = ent.ent_id_.split("|", 1)[-1] or None
         out.mentions.append(Mention(ent.start_char + off, ent.end_char + off, ent.text, key, ent.label_,
                                     "anaphor" if ent.ent_id_.startswith("anaphor|") else "gazetteer"))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import load_knowledge
 from ..model import Actor
+from .tokens import ents as doc_ents
 
 BILATERAL = {"coordination", "truce", "agreement", "negotiation"}
 PARTY_TYPES = {"Person", "Faction", "Organization"}
@@ -49,7 +50,7 @@ class AllegationTyper:
 
         hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc))
         hit_starts = [h[0] for h in hits]
-        ents = [e for e in doc.ents if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
+        ents = [e for e in doc_ents(doc) if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
         ent_starts = [e.start for e in ents]
         salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents
                            if e.label_ in PARTY_TYPES and not e.ent_id_.startswith("demonym|"))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
+from .tokens import ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
 from .tokens import texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
@@ -237,7 +237,7 @@ class Attributor:
         """Token → entity span; demonyms («إسرائيلي») go to ``self._sides`` instead: they give an
         anonymous source its side but never name a claimant, an outlet or a relay."""
         m, sides = {}, {}
-        for ent in doc.ents:
+        for ent in _ents(doc):
             target = sides if ent.ent_id_.startswith("demonym|") else m
             for i in range(ent.start, ent.end):
                 target[i] = ent

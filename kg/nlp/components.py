@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
-from .tokens import norms, texts
+from .tokens import ents as cached_ents, norms, texts
 
 _RAW: dict[str, str] = {}
 
@@ -117,7 +117,7 @@ class GazetteerRuler(EntityRuler):
             else:
                 new.append(Span(doc, start, end, label=match_id))
             taken[start:end] = b"\x01" * (end - start)
-        old = [e for e in doc.ents if not any(taken[e.start:e.end])]
+        old = [e for e in doc.ents if not any(taken[e.start:e.end])] if doc.to_array("ENT_IOB").any() else []
         doc.ents = old + new
 
 
@@ -179,7 +179,7 @@ class AnaphoraFilter:
     def __call__(self, doc: Doc) -> Doc:
         named: set[str] = set()
         keep = []
-        ents = doc.ents
+        ents = cached_ents(doc)
         for ent in ents:
             ent = self._disambiguate(doc, ent)
             eid = ent.ent_id_ or ent.id_

@@ -61,3 +61,21 @@ def is_space(doc: Doc) -> list[int]:
 
 def is_alpha(doc: Doc) -> list[int]:
     return _values(doc, "IS_ALPHA", "isnad_alpha")
+
+
+_ENT_ATTRS = ["ENT_IOB", "ENT_TYPE", "ENT_ID"]
+
+
+def ents(doc: Doc) -> tuple:
+    """``doc.ents``, built once for as long as the entity annotation stays the same.
+
+    Each read of ``doc.ents`` builds new Span objects by walking every token; the components
+    after the gazetteer read the entities several times. The cache is keyed on the token-level
+    entity arrays, so a component that sets ``doc.ents`` (ours or anyone's) invalidates it.
+    """
+    key = doc.to_array(_ENT_ATTRS).tobytes()
+    cached = doc.user_data.get("isnad_ents")
+    if cached is None or cached[0] != key:
+        cached = (key, tuple(doc.ents))
+        doc.user_data["isnad_ents"] = cached
+    return cached[1]
