@@ -140,3 +140,29 @@ def test_quotes_nested_in_a_quote_are_not_claims(nlp):
 def test_allegation_types(nlp, text, types):
     c, _ = one(nlp, text)
     assert types <= set(c.allegation_types)
+
+
+def test_medium_adjunct_ends_the_speakers_phrase(nlp):
+    c, content = one(nlp, "وقال المتحدث باسم وزارة الخارجية الأمريكية نيد برايس في بيان إن واشنطن لا تدعم التطبيع مع دمشق.")
+    assert c.claimant.label == "نيد برايس" and c.claimant.type == "Person"
+    assert c.claimant.role.startswith("المتحدث باسم وزارة الخارجية")
+    assert content.startswith("واشنطن لا تدعم")
+
+
+def test_adverbial_relay_naqlan_an(nlp):
+    c, content = one(nlp, "وذكرت صحيفة «الشرق الأوسط»، نقلاً عن مصادر أمنية عراقية، أن القوات التركية انسحبت من القاعدة.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.label.startswith("مصادر أمنية")
+    assert [a.entity for a in c.cited_by] == ["asharq_al_awsat"]
+    assert content.startswith("القوات التركية انسحبت")
+
+
+def test_relay_verb_in_another_sense_does_not_cut_the_claim(nlp):
+    c, content = one(nlp, "وقال مسؤولون عراقيون إن إيران نقلت أسلحة إلى فصائل موالية لها عبر الحدود.")
+    assert c.claimant.type == "AnonymousSource"
+    assert content.startswith("إيران نقلت أسلحة") and content.endswith("عبر الحدود")
+
+
+def test_accusation_with_a_named_person_and_no_complementizer(nlp):
+    c, _ = one(nlp, "واتهم وزير الدفاع التركي خلوصي أكار الوحدات الكردية بالتنسيق مع قوات النظام.")
+    assert c.claimant.type == "Person" and c.claimant.label == "خلوصي أكار"
+    assert "الوحدات الكردية" not in c.claimant.label

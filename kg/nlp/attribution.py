@@ -81,7 +81,7 @@ class Lexicon:
         # forms the rules need as positioned hits go into the matcher
         positional = {"SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
                       "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-                      "DeclineVerb", "DeclineObject"}
+                      "DeclineVerb", "DeclineObject", "MediumAdjunct"}
         for c in kn.cues:
             self.cues[c.key] = c
             docs = []
@@ -152,7 +152,7 @@ class Lexicon:
 
 
 _KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "ContinuationParticiple",
-               "SpeechVerb", "OutletMarker", "Complementizer", "HedgeMarker", "DenialMarker",
+               "SpeechVerb", "OutletMarker", "MediumAdjunct", "Complementizer", "HedgeMarker", "DenialMarker",
                "SourceHead", "GroupHead", "RoleHead", "FunctionWord")
 
 
@@ -163,6 +163,7 @@ def _main_kind(cue: Cue) -> str:
     return next(iter(cue.kinds))
 
 
+RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
 
@@ -442,6 +443,14 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            # «نقلت X عن Y»: a relay verb with no «عن» after it is another sense («نقلت أسلحة»,
+            # transported) and must not cut the claim it sits in
+            starts = [h for h in starts if h.kind != "RelayVerb" or self._adverbial_relay(doc, h)
+                      or any(_nm(doc)[k] in lex.relay_source for k in range(h.end, min(s1, h.end + RELAY_WINDOW)))]
+            # «ذكرت صحيفة X نقلاً عن Y أن …»: one claim, Y's, relayed by X; the verb opens none of its own
+            starts = [h for k, h in enumerate(starts) if not (
+                h.kind == "SpeechVerb" and k + 1 < len(starts) and self._adverbial_relay(doc, starts[k + 1])
+                and not any(x.kind == "Complementizer" and h.end <= x.start < starts[k + 1].start for x in sh))]
             dv = self._decline_verbs(sh, inq, s1)
             taken = {x.start for x in dv}
             starts = sorted([x for x in starts if x.start not in taken] + dv, key=lambda x: x.start)
@@ -500,6 +509,10 @@ class Attributor:
         """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
         return len(tok.text) > 1 and tok.text[1] == "\u064f"
 
+    def _adverbial_relay(self, doc, h: CueHit) -> bool:
+        """«نقلاً عن»: a relay cue that ends with its own «عن» (no verb of its own: it follows one)."""
+        return h.kind == "RelayVerb" and h.end - h.start > 1 and _nm(doc)[h.end - 1] in self.lex.relay_source
+
     def _outlets(self, doc, s, e, ents, slot_only: bool = False) -> list[Actor]:
         """Outlets named in doc[s:e]; with ``slot_only``, only those after لـ (spoken to)."""
         out, seen = [], set()
@@ -529,7 +542,7 @@ class Attributor:
 
     def _subject_end(self, doc, i, end, sh, ents) -> int:
         """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or outlet."""
-        stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker", "DeclineObject")
+        stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker", "DeclineObject", "MediumAdjunct")
                  or h.kind in CLAIM_KINDS}
         j = i
         while j < end:
@@ -819,12 +832,19 @@ class Attributor:
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq)
 
         if kind == "RelayVerb":
-            src = next((k for k in range(h.end, nxt) if _nm(doc)[k] in lex.relay_source), None)
-            if src is None:
-                return None
-            relay_actor = self.actor_from_phrase(doc, h.end, src, ents, people)
+            if self._adverbial_relay(doc, h):
+                # «ذكرت صحيفة X نقلاً عن Y أن …»: the relay is the subject of the verb before
+                src = h.end - 1
+                verb = next((x for x in reversed(sh) if s0 <= x.start < h.start and x.kind == "SpeechVerb"), None)
+                lo, hi = (verb.end, h.start) if verb is not None else (h.start, h.start)
+            else:
+                src = next((k for k in range(h.end, nxt) if _nm(doc)[k] in lex.relay_source), None)
+                if src is None:
+                    return None
+                lo, hi = h.end, src
+            relay_actor = self.actor_from_phrase(doc, lo, hi, ents, people) if hi > lo else None
             if relay_actor is None:  # «صحيفة «وول ستريت جورنال» الأميركية»: the named outlet
-                x = next((ents[k] for k in range(h.end, src) if k in ents and ents[k].label_ in ACTOR_TYPES), None)
+                x = next((ents[k] for k in range(lo, hi) if k in ents and ents[k].label_ in ACTOR_TYPES), None)
                 relay_actor = self._actor_from_ent(x) if x is not None else None
             nom = next((x for x in sh if src < x.start < nxt and x.kind == "NominalCue"), None)
             e = nom.start if nom else self._subject_end(doc, src + 1, nxt, sh, ents)
@@ -878,10 +898,13 @@ class Attributor:
             e = h.end
         elif e > h.end and _nm(doc)[h.end] not in lex.pronouns:
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
-            if claimant is not None and claimant.end is not None and claimant.type != "Person":
-                # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»
+            if claimant is not None and claimant.end is not None:
+                # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»,
+                # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
+                # follows: «قال أحمد، المتحدث باسم …، إن» keeps its apposition)
                 stop = next((k for k in range(h.end, e) if _ix(doc)[k] >= claimant.end), e)
-                if stop < e and not _punct(doc)[stop]:
+                if stop < e and not _punct(doc)[stop] and (
+                        claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
             role_only = claimant is not None and claimant.type == "AnonymousSource" and claimant.role == claimant.label
