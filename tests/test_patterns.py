@@ -166,3 +166,31 @@ def test_accusation_with_a_named_person_and_no_complementizer(nlp):
     c, _ = one(nlp, "واتهم وزير الدفاع التركي خلوصي أكار الوحدات الكردية بالتنسيق مع قوات النظام.")
     assert c.claimant.type == "Person" and c.claimant.label == "خلوصي أكار"
     assert "الوحدات الكردية" not in c.claimant.label
+
+
+def test_a_verb_inside_the_content_stays_in_it(nlp):
+    c, content = one(nlp, "وقالت وكالة الأنباء الأردنية إن المملكة رحبت بوقف إطلاق النار في غزة.")
+    assert c.claimant.type == "MediaOutlet"
+    assert content.startswith("المملكة رحبت بوقف إطلاق النار")
+
+
+def test_unlisted_outlet_with_a_quoted_name_relays_its_sources(nlp):
+    c, content = one(nlp, "ونقلت قناة «الحدث اليوم» عن مصادرها أن الجيش يستعد لهجوم على مدينة الفاشر.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.label == "مصادرها"
+    assert [(a.label, a.type) for a in c.cited_by] == [("الحدث اليوم", "MediaOutlet")]
+    assert content.startswith("الجيش يستعد لهجوم")
+    c, _ = one(nlp, "وقالت صحيفة \"النهار الجديد\" إن الحكومة ستستقيل.")
+    assert (c.claimant.label, c.claimant.type) == ("النهار الجديد", "MediaOutlet")
+    assert not claims(nlp, "وقالت الصحيفة إن الحكومة ستستقيل.")  # a bare «الصحيفة» is no new outlet
+
+
+def test_according_to_what_a_medium_reported_with_an_object_pronoun(nlp):
+    c, content = one(nlp, "وفقاً لما أوردته وكالة رويترز، فإن المفاوضات بين الطرفين توقفت.")
+    assert c.claimant.entity == "reuters"
+    assert "المفاوضات بين الطرفين توقفت" in content
+
+
+def test_wish_not_to_be_named_opens_no_claim(nlp):
+    c, content = one(nlp, "وقال مصدر في الشرطة، فضل عدم ذكر اسمه، إن المهاجمين فروا باتجاه الحدود.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.label == "مصدر في الشرطة"
+    assert content.startswith("المهاجمين فروا")

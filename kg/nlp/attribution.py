@@ -81,7 +81,7 @@ class Lexicon:
         # forms the rules need as positioned hits go into the matcher
         positional = {"SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
                       "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-                      "DeclineVerb", "DeclineObject", "MediumAdjunct"}
+                      "DeclineVerb", "DeclineObject", "MediumAdjunct", "AnonymityFormula"}
         for c in kn.cues:
             self.cues[c.key] = c
             docs = []
@@ -122,6 +122,9 @@ class Lexicon:
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
+        # one-word speech and relay verbs, for «وفق ما أوردته …» (the verb with an object pronoun)
+        self.verb_forms = {f[0]: ("RelayVerb" if "RelayVerb" in c.kinds else "SpeechVerb") for c in kn.cues
+                           if {"SpeechVerb", "RelayVerb"} & c.kinds for f in c.forms if len(f) == 1}
         # words that never belong to a personal name: single-token cue forms and function words
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
         self.not_name |= {strip_al(w) for w in self.not_name}
@@ -152,7 +155,7 @@ class Lexicon:
 
 
 _KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "ContinuationParticiple",
-               "SpeechVerb", "OutletMarker", "MediumAdjunct", "Complementizer", "HedgeMarker", "DenialMarker",
+               "SpeechVerb", "OutletMarker", "MediumAdjunct", "AnonymityFormula", "Complementizer", "HedgeMarker", "DenialMarker",
                "SourceHead", "GroupHead", "RoleHead", "FunctionWord")
 
 
@@ -366,6 +369,13 @@ class Attributor:
                 strip_al(_nm(doc)[s]) not in heads and _nm(doc)[s] not in self.lex.not_name_strict:
             # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
             return self._actor_from_ent(actors[0])
+        if org == "MediaOutlet" and not (actors and actors[0].start == s):
+            # «قناة «الميادين»»: the quoted name is the outlet; a bare «الصحيفة» names none
+            close = self._quoted_name_end(doc, s + 1, min(len(doc), e + 2))  # (e stops before the closing quote)
+            if close is not None:
+                return Actor(doc[s + 2:close].text, "MediaOutlet", start=_ix(doc)[s + 2],
+                             end=_ix(doc)[close - 1] + len(_tx(doc)[close - 1]))
+            org = None
         if org and not (actors and actors[0].start == s):
             # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
             k = s + 1
@@ -443,6 +453,10 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            # «مصدر، فضّل عدم ذكر اسمه، إن …»: no claim opens inside the wish not to be named
+            anon = [(x.start, x.end) for x in sh if x.kind == "AnonymityFormula"]
+            if anon:
+                starts = [h for h in starts if not any(a <= h.start < b for a, b in anon)]
             # «نقلت X عن Y»: a relay verb with no «عن» after it is another sense («نقلت أسلحة»,
             # transported) and must not cut the claim it sits in
             starts = [h for h in starts if h.kind != "RelayVerb" or self._adverbial_relay(doc, h)
@@ -457,9 +471,21 @@ class Attributor:
             om = {i for x in sh if x.kind == "OutletMarker" for i in range(x.start, x.end)}
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start in om)]
             cur: RawClaim | None = None
+            merged: set[int] = set()
             for k, h in enumerate(starts):
+                if k in merged:
+                    continue
                 nxt = starts[k + 1].start if k + 1 < len(starts) else s1
-                c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, last if si - last_sent <= 3 else None)
+                prior = last if si - last_sent <= 3 else None
+                c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, prior)
+                if c is None and k + 1 < len(starts) and starts[k + 1].kind == "SpeechVerb" \
+                        and self._content_start(doc, h.end, nxt, sh) is not None:
+                    # «قالت الوكالة إن المملكة رحبت بالاتفاق»: a verb right inside the content left
+                    # it too short to stand; the verb is part of what was said
+                    nxt = starts[k + 2].start if k + 2 < len(starts) else s1
+                    c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, prior)
+                    if c is not None:
+                        merged.add(k + 1)
                 if c is None:
                     continue
                 claims.append(c)
@@ -508,6 +534,16 @@ class Attributor:
     def _passive(self, tok) -> bool:
         """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
         return len(tok.text) > 1 and tok.text[1] == "\u064f"
+
+    def _suffixed_verb(self, norm: str) -> str | None:
+        """The cue kind of a speech or relay verb carrying an object pronoun (أوردته, نقلتها, قالوه)."""
+        for suffix in ("هما", "هم", "هن", "ها", "ه"):
+            if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+                stem = norm[: -len(suffix)]
+                kind = self.lex.verb_forms.get(stem)
+                if kind is not None:
+                    return kind
+        return None
 
     def _adverbial_relay(self, doc, h: CueHit) -> bool:
         """«نقلاً عن»: a relay cue that ends with its own «عن» (no verb of its own: it follows one)."""
@@ -559,6 +595,11 @@ class Attributor:
                 if close is not None and not (self._preposition_token(doc[j - 1]) or self._lam(doc[j - 1])):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
                     break
+                if close is None and self.lex.org_heads.get(strip_al(_nm(doc)[j - 1])) == "MediaOutlet":
+                    close = self._quoted_name_end(doc, j, end)
+                    if close is not None:
+                        j = close + 1  # «قناة «الميادين» إن …»: an outlet nobody listed
+                        break
             if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
                 break
             if t.norm_ in self.lex.relatives or (t.norm_ in self.lex.demonstratives and j > i):
@@ -733,6 +774,19 @@ class Attributor:
                 return self._actor_from_ent(x)
         return None
 
+    @staticmethod
+    def _quoted_name_end(doc, j, end, longest: int = 6) -> int | None:
+        """Index of the closing quote when doc[j] opens a short quoted name (1-6 words) before ``end``."""
+        tx = _tx(doc)
+        if j >= end or not (tx[j] in OPEN_Q or tx[j] in STRAIGHT_Q):
+            return None
+        for k in range(j + 2, min(end, j + 2 + longest)):
+            if tx[k] in CLOSE_Q or tx[k] in STRAIGHT_Q:
+                return k
+            if not _alpha(doc)[k]:
+                return None
+        return None
+
     def _quoted_entity_end(self, doc, j, ents) -> int | None:
         """Index of the closing quote when doc[j] opens a quote holding exactly one entity name."""
         x = ents.get(j + 1)
@@ -787,6 +841,11 @@ class Attributor:
             if v is not None:
                 relay = v.kind == "RelayVerb"
                 j = v.end
+            elif j < nxt and (_nm(doc)[j - 1] in lex.what or _nm(doc)[j - 1].endswith("\u0645\u0627")):  # ما, لما
+                verb = self._suffixed_verb(_nm(doc)[j])  # «وفقاً لما أوردته وكالة …»
+                if verb is not None:
+                    relay = verb == "RelayVerb"
+                    j += 1
             if j < nxt and _tx(doc)[j] in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
                 j += 1  # «وفق «رويترز»»
             e = self._subject_end(doc, j, nxt, sh, ents)
