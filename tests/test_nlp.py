@@ -64,3 +64,9 @@ def test_anaphor_needs_an_earlier_name(nlp):
     assert not any(e.id_.endswith("isis") for e in alone.ents)
     after = nlp("انسحب تنظيم داعش من القرى. وقال التنظيم إن الهجوم انتهى.")
     assert [e.id_ for e in after.ents].count("anaphor|isis") == 1
+
+
+def test_final_punctuation_leaves_digits_and_tanween(nlp):
+    assert [t.text for t in nlp.make_doc("ارتفعت الحصيلة إلى 45.")][-2:] == ["45", "."]
+    assert [t.text for t in nlp.make_doc("بات الاتفاق وشيكاً، وقال")][2:4] == ["وشيكاً", "،"]
+    assert "3.5" in [t.text for t in nlp.make_doc("نحو 3.5 مليون نازح")]  # a decimal point stays

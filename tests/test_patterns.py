@@ -194,3 +194,9 @@ def test_wish_not_to_be_named_opens_no_claim(nlp):
     c, content = one(nlp, "وقال مصدر في الشرطة، فضل عدم ذكر اسمه، إن المهاجمين فروا باتجاه الحدود.")
     assert c.claimant.type == "AnonymousSource" and c.claimant.label == "مصدر في الشرطة"
     assert content.startswith("المهاجمين فروا")
+
+
+def test_name_with_hamza_alef_is_not_the_article(nlp):
+    c, _ = one(nlp, "ولم يستبعد المحلل العسكري إلياس حداد أن تشن إسرائيل هجوماً برياً على لبنان.")
+    assert c.claimant.type == "Person" and c.claimant.label == "إلياس حداد"
+    assert c.stance == "hedges"

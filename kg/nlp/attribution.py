@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
+from .tokens import definite as _def, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
 from .tokens import texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
@@ -275,16 +275,16 @@ class Attributor:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
         while j > s and self._is_name_token(doc[j - 1]) and j - 1 not in ents:
-            if j - 1 < e - 1 and _nm(doc)[j - 1].startswith("\u0627\u0644") and not (
+            if j - 1 < e - 1 and _def(doc)[j - 1] and not (
                     j - 2 >= s and _nm(doc)[j - 2] in self.lex.name_links):
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
         # a name does not start with the article; allow ال only on the last word
-        while j < e and _nm(doc)[j].startswith("\u0627\u0644") and j < e - 1:
+        while j < e and _def(doc)[j] and j < e - 1:
             j += 1
         if j >= e:
             return None
-        if _nm(doc)[j].startswith("\u0627\u0644") or _nm(doc)[j] in self.lex.name_links and j == e - 1:
+        if _def(doc)[j] or _nm(doc)[j] in self.lex.name_links and j == e - 1:
             return None
         if e - j > 7:
             j = e - 7
@@ -294,11 +294,11 @@ class Attributor:
         """A name opening the phrase doc[s:e] (name + role after a comma)."""
         j = s
         while j < e and self._is_name_token(doc[j]) and j not in ents:
-            if _nm(doc)[j].startswith("\u0627\u0644") and j > s:
+            if _def(doc)[j] and j > s:
                 j += 1
                 break
             j += 1
-        if j == s or _nm(doc)[s].startswith("\u0627\u0644"):
+        if j == s or _def(doc)[s]:
             return None
         return (s, min(j, s + 6))
 
@@ -344,10 +344,10 @@ class Attributor:
         if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind in ("SourceHead", "GroupHead")])
-            definite = _nm(doc)[s].startswith("\u0627\u0644")
+            definite = _def(doc)[s]
             stop_heads = self.lex.vague_heads | self.lex.group_heads
             while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
-                if definite and not (_nm(doc)[k].startswith("\u0627\u0644") or _nm(doc)[k] in self.lex.same):
+                if definite and not (_def(doc)[k] or _nm(doc)[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 x = ents.get(k)
                 if x is not None and x.start == k and _nm(doc)[k - 1] not in self.lex.prepositions \
@@ -379,12 +379,12 @@ class Attributor:
         if org and not (actors and actors[0].start == s):
             # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
             k = s + 1
-            definite = _nm(doc)[s].startswith("\u0627\u0644")
+            definite = _def(doc)[s]
             while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
                 x = ents.get(k)
                 if x is not None:
                     break
-                if definite and not _nm(doc)[k].startswith("\u0627\u0644"):
+                if definite and not _def(doc)[k]:
                     break
                 k += 1
             if k > s + 1 or not definite:

@@ -79,3 +79,24 @@ def ents(doc: Doc) -> tuple:
         cached = (key, tuple(doc.ents))
         doc.user_data["isnad_ents"] = cached
     return cached[1]
+
+
+_ALEFS = "\u0627\u0623\u0625\u0622"  # ا أ إ آ
+
+
+def _is_definite(text: str, norm: str) -> bool:
+    """Does the word carry the article ال? The norm folds hamza, so «إلياس» looks like «الياس»:
+    the written word decides (the article's alef never carries a hamza)."""
+    if not norm.startswith("\u0627\u0644"):
+        return False
+    first = next((ch for ch in text if ch in _ALEFS), None)
+    return first is None or first == "\u0627"  # no alef written: «للعسكري» (لـ + ال)
+
+
+def definite(doc: Doc) -> list[bool]:
+    """Per token: carries the definite article (see :func:`_is_definite`)."""
+    cached = doc.user_data.get("isnad_definite")
+    if cached is None:
+        cached = [_is_definite(t, n) for t, n in zip(texts(doc), norms(doc))]
+        doc.user_data["isnad_definite"] = cached
+    return cached
