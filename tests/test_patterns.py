@@ -200,3 +200,9 @@ def test_name_with_hamza_alef_is_not_the_article(nlp):
     c, _ = one(nlp, "ولم يستبعد المحلل العسكري إلياس حداد أن تشن إسرائيل هجوماً برياً على لبنان.")
     assert c.claimant.type == "Person" and c.claimant.label == "إلياس حداد"
     assert c.stance == "hedges"
+
+
+def test_spokesperson_for_an_institution_without_a_name(nlp):
+    c, _ = one(nlp, "وأكد المتحدث باسم الجيش السوداني أن قوات الدعم السريع انسحبت من مدينة ود مدني.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.label == "المتحدث باسم الجيش السوداني"
+    assert c.claimant.affiliation == "saf"

@@ -344,6 +344,12 @@ class Attributor:
         if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind in ("SourceHead", "GroupHead")])
+            spoke_for = next((x for x in self._hits_at.get(s, ()) if x.kind == "RoleHead" and x.end - x.start > 1), None)
+            if spoke_for is not None and spoke_for.end < e:
+                # «المتحدث باسم الجيش السوداني»: whom the spokesperson speaks for belongs to the phrase
+                k = spoke_for.end
+                x = ents.get(k)
+                k = x.end if x is not None and x.start == k else k + 1
             definite = _def(doc)[s]
             stop_heads = self.lex.vague_heads | self.lex.group_heads
             while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
