@@ -45,9 +45,9 @@ def _shift(a: Actor, off: int) -> Actor:
 def _collect(document: Document, art, sdoc, out: Extraction) -> None:
     off = art.start
     for ent in ents(sdoc):
-        key = ent.ent_id_.split("|", 1)[-1] or None
+        key = ent.id_.split("|", 1)[-1] or None
         out.mentions.append(Mention(ent.start_char + off, ent.end_char + off, ent.text, key, ent.label_,
-                                    "anaphor" if ent.ent_id_.startswith("anaphor|") else "gazetteer"))
+                                    "anaphor" if ent.id_.startswith("anaphor|") else "gazetteer"))
     for rc in sdoc._.claims or []:
         cs = sdoc[rc.content_start].idx + off
         last = sdoc[rc.content_end - 1]

@@ -37,7 +37,7 @@ class AllegationTyper:
                 self.matcher.add(t, docs)
 
     def _actor(self, ent) -> Actor:
-        key = ent.ent_id_.split("|", 1)[-1]
+        key = ent.id_.split("|", 1)[-1]
         e = self.kn.entities[key]
         return Actor(e.label_ar, e.type, e.key, e.label_en, e.role, e.affiliation,
                      start=ent.start_char, end=ent.end_char)
@@ -50,10 +50,10 @@ class AllegationTyper:
 
         hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc))
         hit_starts = [h[0] for h in hits]
-        ents = [e for e in doc_ents(doc) if e.ent_id_.split("|", 1)[-1] in self.kn.entities]
+        ents = [e for e in doc_ents(doc) if e.id_.split("|", 1)[-1] in self.kn.entities]
         ent_starts = [e.start for e in ents]
-        salience = Counter(e.ent_id_.split("|", 1)[-1] for e in ents
-                           if e.label_ in PARTY_TYPES and not e.ent_id_.startswith("demonym|"))
+        salience = Counter(e.id_.split("|", 1)[-1] for e in ents
+                           if e.label_ in PARTY_TYPES and not e.id_.startswith("demonym|"))
         prev = None
         for c in claims:
             types = []

@@ -242,14 +242,14 @@ class Attributor:
         anonymous source its side but never name a claimant, an outlet or a relay."""
         m, sides = {}, {}
         for ent in _ents(doc):
-            target = sides if ent.ent_id_.startswith("demonym|") else m
+            target = sides if ent.id_.startswith("demonym|") else m
             for i in range(ent.start, ent.end):
                 target[i] = ent
         self._sides = sides
         return m
 
     def _actor_from_ent(self, ent) -> Actor:
-        key = ent.ent_id_.split("|", 1)[-1]
+        key = ent.id_.split("|", 1)[-1]
         e = self.kn.entities.get(key)
         if e is None:
             return Actor(ent.text, ent.label_, None, start=ent.start_char, end=ent.end_char)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
-from .tokens import ents as cached_ents, norms, texts
+from .tokens import ents as cached_ents, norms, set_ents, texts
 
 _RAW: dict[str, str] = {}
 
@@ -118,7 +118,7 @@ class GazetteerRuler(EntityRuler):
                 new.append(Span(doc, start, end, label=match_id))
             taken[start:end] = b"\x01" * (end - start)
         old = [e for e in doc.ents if not any(taken[e.start:e.end])] if doc.to_array("ENT_IOB").any() else []
-        doc.ents = old + new
+        set_ents(doc, old + new)
 
 
 @Language.factory("isnad_gazetteer", default_config={"ontology": ""})
@@ -161,10 +161,12 @@ class AnaphoraFilter:
             prev = doc[ent.start - 2]
         return prev._.raw_norm == "\u0644"
 
-    def _disambiguate(self, doc: Doc, ent):
+    def _shared(self, doc: Doc, ent) -> list | None:
+        """The entities sharing this name (الشرق الأوسط; ريفي حلب الشمالي والشرقي), if it is shared."""
         tx, nm = texts(doc), norms(doc)
-        k = tuple(nm[i] for i in range(ent.start, ent.end) if tx[i] not in ("\u00ab", "\u00bb", '"'))
-        cands = self.shared.get(k)
+        return self.shared.get(tuple(nm[i] for i in range(ent.start, ent.end) if tx[i] not in ("\u00ab", "\u00bb", '"')))
+
+    def _disambiguate(self, doc: Doc, ent, cands: list | None):
         if not cands:
             return ent
         prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -181,8 +183,9 @@ class AnaphoraFilter:
         keep = []
         ents = cached_ents(doc)
         for ent in ents:
-            ent = self._disambiguate(doc, ent)
-            eid = ent.ent_id_ or ent.id_
+            cands = self._shared(doc, ent)
+            ent = self._disambiguate(doc, ent, cands)
+            eid = ent.id_
             if eid.startswith("demonym|"):
                 keep.append(ent)  # «وفد إسرائيلي»: no earlier name needed, and it names nobody new
                 continue
@@ -192,10 +195,12 @@ class AnaphoraFilter:
                     continue
             else:
                 key = eid
+                if cands:  # a shared name names every entity it may be: an anaphor of any may follow
+                    named.update(c.key for c in cands)
             named.add(key)
             keep.append(ent)
         if len(keep) != len(ents) or any(a is not b for a, b in zip(keep, ents)):
-            doc.ents = keep  # (re-setting unchanged entities costs as much as setting new ones)
+            set_ents(doc, keep)  # (re-setting unchanged entities costs as much as setting new ones)
         return doc
 
 

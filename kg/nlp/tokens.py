@@ -66,6 +66,15 @@ def is_alpha(doc: Doc) -> list[int]:
 _ENT_ATTRS = ["ENT_IOB", "ENT_TYPE", "ENT_ID"]
 
 
+def set_ents(doc: Doc, spans) -> None:
+    """``doc.ents = spans``, and the spans kept as :func:`ents`'s answer (no Span rebuilt to read them).
+
+    Readers use ``span.id_`` (a Span made with ``span_id`` has it; ``ent_id_`` only the rebuilt ones).
+    """
+    doc.ents = spans
+    doc.user_data["isnad_ents"] = (doc.to_array(_ENT_ATTRS).tobytes(), tuple(sorted(spans, key=lambda x: x.start)))
+
+
 def ents(doc: Doc) -> tuple:
     """``doc.ents``, built once for as long as the entity annotation stays the same.
 
@@ -97,6 +106,17 @@ def definite(doc: Doc) -> list[bool]:
     """Per token: carries the definite article (see :func:`_is_definite`)."""
     cached = doc.user_data.get("isnad_definite")
     if cached is None:
-        cached = [_is_definite(t, n) for t, n in zip(texts(doc), norms(doc))]
+        known = _DEFINITE
+        cached = []
+        for t, n in zip(texts(doc), norms(doc)):
+            d = known.get(t)
+            if d is None:
+                d = _is_definite(t, n)
+                if len(known) < _MAX_CACHED:
+                    known[t] = d  # the norm is a function of the text (same normaliser)
+            cached.append(d)
         doc.user_data["isnad_definite"] = cached
     return cached
+
+
+_DEFINITE: dict[str, bool] = {}
