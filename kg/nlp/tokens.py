@@ -109,14 +109,14 @@ def definite(doc: Doc) -> list[bool]:
         known = _DEFINITE
         cached = []
         for t, n in zip(texts(doc), norms(doc)):
-            d = known.get(t)
+            d = known.get((t, n))
             if d is None:
                 d = _is_definite(t, n)
                 if len(known) < _MAX_CACHED:
-                    known[t] = d  # the norm is a function of the text (same normaliser)
+                    known[(t, n)] = d
             cached.append(d)
         doc.user_data["isnad_definite"] = cached
     return cached
 
 
-_DEFINITE: dict[str, bool] = {}
+_DEFINITE: dict[tuple[str, str], bool] = {}
