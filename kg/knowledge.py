@@ -167,11 +167,28 @@ def read_cues(g: Graph) -> list[Cue]:
     return out
 
 
-def read_allegations(g: Graph) -> dict[str, list[tuple[str, ...]]]:
-    """Type → trigger token sequences; ``not:<type>`` → phrases in which its triggers do not count."""
+_IMPERFECT = "\u064a"  # ي: he / they (yaf'alu)
+_OTHER_PERSONS = ("\u062a", "\u0646")  # ت she/you, ن we (not أ, I: «أ» + stem is often another word once folded: اتفق)
+
+
+def imperfect_persons(form: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A trigger that is a he-form imperfect verb (ينسق, يهاجم) also in the other persons (تنسق,
+    ننسق, أنسق): the lexicon lists one person, the news quotes speakers saying «we»."""
+    if len(form) != 1 or not form[0].startswith(_IMPERFECT) or len(form[0]) < 4 or form[0].endswith(("\u0648\u0646", "\u0627\u0646")):
+        return []
+    stem = form[0][1:]
+    return [(p + stem,) for p in _OTHER_PERSONS]
+
+
+def read_allegations(g: Graph, names: frozenset[str] = frozenset()) -> dict[str, list[tuple[str, ...]]]:
+    """Type → trigger token sequences; ``not:<type>`` → phrases in which its triggers do not count.
+
+    ``names``: one-word entity names, never made into triggers by :func:`imperfect_persons`
+    («يدمر» → «تدمر» would be Palmyra)."""
     out = {}
     for t in ALLEGATION_TYPES:
         forms = {_tokens(f) for f in _lit(g, KG[t], SKOS.hiddenLabel, "ar")} - {()}
+        forms |= {v for f in forms for v in imperfect_persons(f) if v[0] not in names}
         out[t.lower()] = sorted(forms)
         blocked = {_tokens(f) for f in _lit(g, KG[t], KG.notTrigger, "ar")} - {()}
         if blocked:
@@ -188,4 +205,7 @@ def load_knowledge(folder: str | None = None) -> Knowledge:
         if not f.exists():
             raise FileNotFoundError(f"{f}: missing ontology file")
     gaz, cues, grammar, alg = (load_graph(f) for f in files)
-    return Knowledge(read_entities(gaz), read_cues(cues + grammar), read_allegations(alg), files)
+    entities = read_entities(gaz)
+    words = (_tokens(a) for e in entities.values() for a in (*e.aliases, *e.anaphors, *e.demonyms))
+    names = frozenset(w[0] for w in words if len(w) == 1)
+    return Knowledge(entities, read_cues(cues + grammar), read_allegations(alg, names), files)

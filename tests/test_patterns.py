@@ -206,3 +206,10 @@ def test_spokesperson_for_an_institution_without_a_name(nlp):
     c, _ = one(nlp, "وأكد المتحدث باسم الجيش السوداني أن قوات الدعم السريع انسحبت من مدينة ود مدني.")
     assert c.claimant.type == "AnonymousSource" and c.claimant.label == "المتحدث باسم الجيش السوداني"
     assert c.claimant.affiliation == "saf"
+
+
+def test_allegation_verbs_in_the_first_person(nlp):
+    c, _ = one(nlp, "وقال المتحدث باسم الحركة أحمد سالم: «نحن ننسق مع الجيش في كل الخطوات».")
+    assert "coordination" in c.allegation_types
+    c, _ = one(nlp, "وقال مسؤول محلي إن الأسواق في مدينة تدمر فتحت أبوابها أمس.")
+    assert "attack" not in c.allegation_types  # «تدمر» is Palmyra, not «she destroys»
