@@ -106,7 +106,7 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
                  max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Run on a worker: extract the task's documents and write them as an N-Quads shard."""
     from .extract import extract
-    from .rdf import doc_iri
+    from .rdf import SOURCES_GRAPH, doc_iri
 
     report = IngestReport()
     builder = _builder(started_iso)
@@ -119,11 +119,16 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
     body_path = Path(shard_dir) / f"shard-{task_id:07d}.nq"
     hash_path = Path(shard_dir) / f"shard-{task_id:07d}.hash.nq"
     graphs, ids = [], []
+    sources: set[str] = set()
     with body_path.open("w", encoding="utf-8") as body, hash_path.open("w", encoding="utf-8") as hashes:
         for ex in extract(fresh) if fresh else ():
             g, triples = builder.ntriples(ex)
             for t in triples:
                 (hashes if is_hash_triple(t) else body).write(f"{t} <{g}> .\n")
+            for t in builder.source_ntriples(ex.document):  # the sources graph is only added to
+                if t not in sources:
+                    sources.add(t)
+                    body.write(f"{t} <{SOURCES_GRAPH}> .\n")
             graphs.append(g)
             ids.append(ex.document.id)
             report.documents += 1

@@ -150,7 +150,7 @@ def claims_by_id(store: OxigraphStore, claim_iris) -> list[dict]:
             actors_of.update(o.value for o in many(d2.get(art.value, []), KG + "publisher"))
     third |= actors_of
     selectors = sorted(x for x in third if x not in actors_of)
-    d3 = store.describe(selectors)
+    d3 = store.describe(selectors, predicates=(RDF_TYPE, OA + "start", OA + "end"))  # not the quote again
     d3.update(store.describe(sorted(actors_of), predicates=(RDF_TYPE, RDFS_LABEL)))
 
     actor_rows = []

@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 
 from .knowledge import load_knowledge
 from .model import Document
-from .rdf import GraphBuilder, doc_iri, kb_graph, ontology_graph
+from .rdf import SOURCES_GRAPH, GraphBuilder, doc_iri, kb_graph, ontology_graph
 from .read import BUNDLED_CORPUS, DEFAULT_MAX_BYTES, ReadError, expand_paths, read_path
 
 CONTENT_HASH = "<https://w3id.org/isnad/kg#contentHash>"
@@ -146,7 +146,7 @@ def _writer_main(conn, lookups, path: str) -> None:
     """
     from .store import OxigraphStore
 
-    st = OxigraphStore(path)
+    st = OxigraphStore(path, writer_lock=False)  # the ingest that started this process holds it
 
     def serve_lookups():
         while True:
@@ -320,7 +320,9 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
     docs = fresh_documents(documents(paths or [BUNDLED_CORPUS], report, max_bytes), Lookup, report,
                            force=force, progress=progress)
     batch: list[tuple[str, list[str]]] = []
+    in_batch = 0  # documents in the batch (it also holds sources-graph additions)
     n_quads = since_recycle = 0
+    sources: set[str] = set()
     write_s = 0.0
     t_rdf = t_wait = 0.0
     t0 = t1 = time.perf_counter()
@@ -330,15 +332,20 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
         for ex in (extract(stream, nlp) if first is not None else ()):
             t1 = time.perf_counter()
             gi, triples = builder.ntriples(ex)
-            t_rdf += time.perf_counter() - t1
             batch.append((gi, triples))
+            shared = [t for t in builder.source_ntriples(ex.document) if t not in sources]
+            if shared:  # a publisher nobody listed: described once, in the sources graph
+                sources.update(shared)
+                batch.append((str(SOURCES_GRAPH), shared))
+            t_rdf += time.perf_counter() - t1
             n_quads += len(triples)
+            in_batch += 1
             report.quads += len(triples)
             report.documents += 1
             report.claims += len(ex.claims)
             if progress:
                 progress(ex.document)
-            if n_quads >= batch_quads or len(batch) >= batch_docs:
+            if n_quads >= batch_quads or in_batch >= batch_docs:
                 t1 = time.perf_counter()
                 writer.put(batch)
                 since_recycle += n_quads
@@ -349,7 +356,7 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
                     write_s += report.seconds.get("write", 0.0)
                     writer, since_recycle = new_writer(), 0
                 t_wait += time.perf_counter() - t1
-                batch, n_quads = [], 0
+                batch, n_quads, in_batch = [], 0, 0
         t1 = time.perf_counter()
         if batch:
             writer.put(batch)

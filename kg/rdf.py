@@ -25,6 +25,10 @@ SCHEMA = Namespace("https://schema.org/")
 STANCE_IRI = {"asserts": KG.Asserts, "denies": KG.Denies, "hedges": KG.Hedges, "declines": KG.Declines}
 KB_GRAPH = ID["graph/kb"]
 ONTOLOGY_GRAPH = ID["graph/ontology"]
+# outlets met only as publishers in input metadata: described once here, not in every document's
+# graph (a publisher of 50,000 articles would otherwise carry 150,000 copies of its label)
+SOURCES_GRAPH = ID["graph/sources"]
+ADD_ONLY_GRAPHS = frozenset({str(SOURCES_GRAPH)})  # written to, never replaced
 
 
 def graph_iri(doc_id: str) -> URIRef:
@@ -153,10 +157,6 @@ class GraphBuilder:
                 g.add((ai, KG.publisher, publisher))
             if d.date:
                 g.add((ai, SCHEMA.datePublished, Literal(d.date)))
-        if publisher and d.publisher and not self._known_publisher(d):
-            g.add((publisher, RDF.type, KG.MediaOutlet))
-            g.add((publisher, RDF.type, KG.Actor))
-            g.add((publisher, RDFS.label, Literal(d.publisher.strip(), lang=_script_lang(d.publisher))))
         for entity, spans in mention_sets(ex.mentions):
             ms = ID[f"doc/{_safe(d.id)}/mentions/{_safe(entity)}"]
             g.add((ms, RDF.type, KG.MentionSet))
@@ -166,6 +166,23 @@ class GraphBuilder:
         for c in ex.claims:
             self._claim(g, c, doc, arts.get(c.article), d.text)
         return g
+
+    def source_graph(self, d) -> Graph:
+        """The ``id:graph/sources`` triples this document brings: its publisher, when the gazetteer
+        does not know it (type and label)."""
+        g = Graph(identifier=SOURCES_GRAPH)
+        publisher = self.publisher_of(d)
+        if publisher and d.publisher and not self._known_publisher(d):
+            g.add((publisher, RDF.type, KG.MediaOutlet))
+            g.add((publisher, RDF.type, KG.Actor))
+            g.add((publisher, RDFS.label, Literal(d.publisher.strip(), lang=_script_lang(d.publisher))))
+        return g
+
+    def source_ntriples(self, d) -> list[str]:
+        """:meth:`source_graph` as N-Triples terms (for the graph ``SOURCES_GRAPH``)."""
+        if self._fast is None:
+            self._fast = NQuadsWriter(self)
+        return self._fast.source_triples(d)
 
     def _known_publisher(self, d) -> str | None:
         hits = self.by_name().get(normalize_phrase(d.publisher).lower(), [])
@@ -359,10 +376,6 @@ class NQuadsWriter:
                 add(f"{ai} {T.publisher} {publisher}")
             if d.date:
                 add(f"{ai} {T.datePublished} {_s(d.date)}")
-        if publisher and d.publisher and not self.b._known_publisher(d):
-            add(f"{publisher} {T.type} {T.MediaOutlet}")
-            add(f"{publisher} {T.type} {T.Actor}")
-            add(f"{publisher} {T.label} {_l(d.publisher.strip(), _script_lang(d.publisher))}")
         mprefix = f"<{ID}doc/{safe}/mentions/"
         for entity, spans in mention_sets(ex.mentions):
             mi = f"{mprefix}{_safe(entity)}>"
@@ -373,6 +386,15 @@ class NQuadsWriter:
         for c in ex.claims:
             self._claim(out, c, doc, arts.get(c.article), d.text)
         return str(graph_iri(d.id)), list(out)
+
+    def source_triples(self, d) -> list[str]:
+        T = self.T
+        pub = self.b.publisher_of(d)
+        if not (pub and d.publisher and not self.b._known_publisher(d)):
+            return []
+        publisher = _i(pub)
+        return [f"{publisher} {T.type} {T.MediaOutlet}", f"{publisher} {T.type} {T.Actor}",
+                f"{publisher} {T.label} {_l(d.publisher.strip(), _script_lang(d.publisher))}"]
 
     def _claim(self, out: dict, c: Claim, doc: str, art: str | None, text: str) -> None:
         T = self.T
@@ -445,4 +467,4 @@ def ontology_graph(kn: Knowledge) -> Graph:
     return g
 
 
-__all__ = ["GraphBuilder", "mention_sets", "parse_spans", "kb_graph", "ontology_graph", "graph_iri", "doc_iri", "actor_iri", "SKOS", "GEO"]
+__all__ = ["GraphBuilder", "SOURCES_GRAPH", "ADD_ONLY_GRAPHS", "mention_sets", "parse_spans", "kb_graph", "ontology_graph", "graph_iri", "doc_iri", "actor_iri", "SKOS", "GEO"]

@@ -15,13 +15,19 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from .rdf import ADD_ONLY_GRAPHS
+
 DEFAULT_STORE = "isnad-store"
 _CONTENT_HASH = ox.NamedNode("https://w3id.org/isnad/kg#contentHash")
 
 
-def _drop_insert(g: str, triples: list[str]) -> str:
+def _insert(g: str, triples: list[str]) -> str:
     body = "".join(f"{t} .\n" for t in triples)
-    return f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}"
+    return f"INSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}"
+
+
+def _drop_insert(g: str, triples: list[str]) -> str:
+    return f"DROP SILENT GRAPH <{g}> ;\n" + _insert(g, triples)
 
 
 class StoreError(Exception):
@@ -91,12 +97,39 @@ class _Reading:
         return bool(self.query(sparql, bind(**values) if values else None))
 
 
+WRITER_LOCK = "isnad-writer.lock"
+
+
+def _writer_lock(path: Path) -> int:
+    """Hold the store's writer lock (an flock on a file in the store folder) for this process.
+
+    RocksDB's own lock is let go whenever an ingest hands the store to a new writer process;
+    this one is held by the ``kg ingest`` process from start to end, so a second writer cannot slip
+    in between. The kernel drops it when the process dies, however it dies. Raises OSError("lock …")
+    when another process holds it.
+    """
+    import fcntl
+    import os
+
+    path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise OSError("lock held by another writer") from None
+    return fd
+
+
 class OxigraphStore(_Reading):
     """Embedded Oxigraph on disk (``path``) or in memory (``path=None``)."""
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False):
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, read_only: bool = False, writer_lock: bool = True):
+        """``writer_lock=False``: the caller's process already holds the store's writer lock (an
+        ingest's writer process, opened by the ingest that holds it)."""
         self.read_only = read_only
         self.path = Path(path) if path else None
+        self._lock_fd: int | None = None
         # a writer that is just finishing (e.g. the writer process of an ingest that was killed)
         # holds the lock for a moment: wait a little before telling the user it is in use
         import os
@@ -110,6 +143,8 @@ class OxigraphStore(_Reading):
                 elif read_only:
                     self.db = ox.Store.read_only(str(self.path))
                 else:
+                    if writer_lock and self._lock_fd is None:
+                        self._lock_fd = _writer_lock(self.path)
                     self.db = ox.Store(str(self.path))
                 return
             except OSError as e:
@@ -148,7 +183,7 @@ class OxigraphStore(_Reading):
         written afterwards in a transaction, so an interrupted bulk batch leaves documents
         without their hash, which the next ingest re-extracts and replaces.
         """
-        existing = [(g, t) for g, t in graphs if self.has_graph(g)]
+        existing = [(g, t) for g, t in graphs if g not in ADD_ONLY_GRAPHS and self.has_graph(g)]
         if existing:
             self.db.update(" ;\n".join(_drop_insert(g, t) for g, t in existing))
         done = {g for g, _ in existing}
@@ -242,6 +277,11 @@ class OxigraphStore(_Reading):
     def close(self) -> None:
         self.flush()
         del self.db
+        if self._lock_fd is not None:
+            import os
+
+            os.close(self._lock_fd)  # (closing the descriptor releases the flock)
+            self._lock_fd = None
 
     def release(self) -> bool:
         """Close the database (keeping this object) so another process may open it; False if in memory."""
@@ -376,7 +416,7 @@ class RemoteStore(_Reading):
                      last: Callable[[str], bool] | None = None) -> int:
         """One SPARQL update for the batch (DROP SILENT + INSERT DATA per graph): all or nothing."""
         if graphs:
-            self._update(" ;\n".join(_drop_insert(g, t) for g, t in graphs))
+            self._update(" ;\n".join(_insert(g, t) if g in ADD_ONLY_GRAPHS else _drop_insert(g, t) for g, t in graphs))
         return sum(len(t) for _, t in graphs)
 
     def load_nquads(self, source: str | Path | bytes, *, bulk: bool = True) -> None:

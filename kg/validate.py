@@ -1,4 +1,4 @@
-"""SHACL validation of every document graph in the store (pyshacl), with the kb graph beside it.
+"""SHACL validation of every document graph in the store (pyshacl), with the kb and sources graphs beside it.
 
 The shapes live in ``ontology/shapes.ttl``; the graphs are read back from the store with a
 CONSTRUCT, so what is validated is what users query.
@@ -8,7 +8,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from .knowledge import ontology_dir
-from .rdf import KB_GRAPH, graph_iri
+from .rdf import KB_GRAPH, SOURCES_GRAPH, graph_iri
 from .store import OxigraphStore, iter_graph_docs
 
 
@@ -28,7 +28,7 @@ def validate_store(store: OxigraphStore) -> dict[str, tuple[bool, str]]:
 
     shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
     ont = Graph().parse(ontology_dir() / "allegations.ttl", format="turtle")
-    kb = _graph(store, str(KB_GRAPH))
+    kb = _graph(store, str(KB_GRAPH)) + _graph(store, str(SOURCES_GRAPH))
     out = {}
     for doc in iter_graph_docs(store):
         g = _graph(store, str(graph_iri(doc)))

@@ -87,6 +87,14 @@ def test_jsonl_publisher_and_date_are_article_provenance(tmp_path, source):
 
     pubs = {c["publisher"]["label"] for c in claims(st) if c["doc"] == "two-2" and c["publisher"]}
     assert pubs <= {"Levant Daily Monitor"}
+    # the unlisted publisher is described once, in the sources graph, whatever the number of its articles
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(dict(source.article(i), publisher="Levant Daily Monitor"), ensure_ascii=False)
+                            + "\n" for i in range(2, 6)), encoding="utf-8")
+    ingest([more], st, batch_docs=2)
+    where = st.select("""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?g WHERE { GRAPH ?g { ?pub rdfs:label "Levant Daily Monitor"@en } }""")
+    assert [r["g"] for r in where] == ["https://w3id.org/isnad/id/graph/sources"]
     st.close()
 
 
@@ -167,3 +175,39 @@ def test_generated_corpus_is_varied_and_a_prefix_of_bigger_ones(source):
     texts = [r["text"] for r in a]
     assert len(set(texts)) == 30
     assert all(set(r) == {"url", "publisher", "date", "title", "text"} for r in a)
+
+
+def test_no_second_writer_slips_in_while_the_writer_process_is_replaced(tmp_path, jsonl, nlp):
+    """The ingest holds the store's writer lock from start to end, also between two writer processes."""
+    import os
+    import subprocess
+    import threading
+
+    path = tmp_path / "st"
+    st = OxigraphStore(path)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def run():
+        try:
+            ingest([jsonl], st, nlp=nlp, batch_docs=1, recycle_quads=1)
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+        finally:
+            done.set()
+
+    th = threading.Thread(target=run)
+    th.start()
+    probe = "import sys; from kg.store import OxigraphStore; OxigraphStore(sys.argv[1]); print('opened')"
+    env = {**os.environ, "ISNAD_LOCK_WAIT": "0", "PYTHONPATH": str(ROOT)}
+    opened = tries = 0
+    while not done.is_set():
+        r = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, env=env)
+        tries += 1
+        opened += "opened" in r.stdout
+    th.join()
+    assert not errors and tries >= 3
+    assert opened == 0
+    assert len(st.content_hashes([f"https://w3id.org/isnad/id/doc/news-{i}" for i in range(1, 13)])) == 12
+    st.close()
+    assert OxigraphStore(path) is not None  # free once the ingest is over
