@@ -139,18 +139,17 @@ def claims_by_id(store: OxigraphStore, claim_iris) -> list[dict]:
         second.update(o.value for o in many(props, KG + "evidence") + many(props, KG + "inArticle")
                       + many(props, KG + "relay"))
     d2 = store.describe(sorted(second))
-    third, actors_of = set(), set()  # selectors (every property) and actors (type and labels only)
+    selectors, actors_of = set(), set()
     for c in ids:
         props = claims_d.get(c, [])
         for ev in many(props, KG + "evidence"):
-            third.update(o.value for o in many(d2.get(ev.value, []), OA + "hasSelector"))
+            selectors.update(o.value for o in many(d2.get(ev.value, []), OA + "hasSelector"))
         for p in (KG + "claimant", KG + "reportedTo", KG + "citedBy", KG + "party", KG + "location"):
             actors_of.update(o.value for o in many(props, p))
         for art in many(props, KG + "inArticle"):
             actors_of.update(o.value for o in many(d2.get(art.value, []), KG + "publisher"))
-    third |= actors_of
-    selectors = sorted(x for x in third if x not in actors_of)
-    d3 = store.describe(selectors, predicates=(RDF_TYPE, OA + "start", OA + "end"))  # not the quote again
+    # selectors: offsets only (not the quote again); actors: types and labels only (not every alias)
+    d3 = store.describe(sorted(selectors), predicates=(RDF_TYPE, OA + "start", OA + "end"))
     d3.update(store.describe(sorted(actors_of), predicates=(RDF_TYPE, RDFS_LABEL)))
 
     actor_rows = []
@@ -194,10 +193,8 @@ def claims_by_id(store: OxigraphStore, claim_iris) -> list[dict]:
                     links.append({"claim": c, "p": p, "o": o.value, "order": order})
         for o in many(props, KG + "allegationType"):
             links.append({"claim": c, "p": KG + "allegationType", "o": o.value, "order": None})
-    for iri in sorted(third):
+    for iri in sorted(actors_of):
         props = d3.get(iri, [])
-        if any(pp == OA + "start" for pp, _ in props):
-            continue  # a selector
         types = [o.value for pp, o in props if pp == RDF_TYPE and o.value in ACTOR_TYPES] or [None]
         ar = [o.value for pp, o in props if pp == RDFS_LABEL and getattr(o, "language", None) == "ar"] or [None]
         en = [o.value for pp, o in props if pp == RDFS_LABEL and getattr(o, "language", None) == "en"] or [None]

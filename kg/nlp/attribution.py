@@ -23,8 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import definite as _def, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts
-from .tokens import texts as _tx
+from .tokens import definite as _def, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
@@ -170,13 +169,10 @@ RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسي
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
 
-_texts = texts  # token texts, cached on the doc (kg/nlp/tokens.py)
-
-
 def quote_depth(doc: Doc) -> list[int]:
     """Per token, 1 when inside a direct quote («…» or "…"), else 0."""
     depth, straight, out = 0, False, []
-    for x in _texts(doc):
+    for x in _tx(doc):
         if x in OPEN_Q:
             out.append(1 if (depth or straight) else 0)
             depth += 1
@@ -198,7 +194,7 @@ def quote_depth(doc: Doc) -> list[int]:
 def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
     """Token ranges of sentences: split at final punctuation outside quotes and at newlines."""
     out, start = [], 0
-    texts = _texts(doc)
+    texts = _tx(doc)
     for i, x in enumerate(texts):
         if "\n" in x:
             if i > start:
@@ -220,7 +216,7 @@ def _cap(doc: Doc, s: int, e: int, limit: int = MAX_SENTENCE) -> list[tuple[int,
     comma where there is one, so rule matching stays linear in the length of the text."""
     out = []
     while e - s > limit:
-        texts = _texts(doc)
+        texts = _tx(doc)
         cut = next((k + 1 for k in range(s + limit - 1, s + limit // 2, -1) if texts[k] in COMMA), s + limit)
         out.append((s, cut))
         s = cut

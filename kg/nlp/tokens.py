@@ -12,20 +12,43 @@ _BY_HASH: dict[int, str] = {}  # string-store hash → str: a dict hit is ~10× 
 _MAX_CACHED = 500_000
 
 
-def _strings(doc: Doc, attr: str, key: str) -> list[str]:
+def _per_doc(doc: Doc, key: str, build):
+    """``build(doc)``, computed once per Doc and kept in ``doc.user_data[key]``."""
     cached = doc.user_data.get(key)
     if cached is None:
-        strings, known = doc.vocab.strings, _BY_HASH
-        cached = []
-        for h in doc.to_array(attr).tolist():
+        cached = doc.user_data[key] = build(doc)
+    return cached
+
+
+class _Memo(dict):
+    """A bounded memo table: ``table[key]`` computes ``compute(key)`` on a miss (a hit is a plain
+    dict look-up, no Python call), keeping at most ``_MAX_CACHED`` entries."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self.compute(key)
+        if len(self) < _MAX_CACHED:
+            self[key] = value
+        return value
+
+
+def _strings(doc: Doc, attr: str, key: str) -> list[str]:
+    def build(d: Doc) -> list[str]:
+        known, strings = _BY_HASH, d.vocab.strings
+        out = []
+        for h in d.to_array(attr).tolist():
             x = known.get(h)
             if x is None:
                 x = strings[h]
                 if len(known) < _MAX_CACHED:
                     known[h] = x
-            cached.append(x)
-        doc.user_data[key] = cached
-    return cached
+            out.append(x)
+        return out
+
+    return _per_doc(doc, key, build)
 
 
 def texts(doc: Doc) -> list[str]:
@@ -39,11 +62,7 @@ def norms(doc: Doc) -> list[str]:
 
 
 def _values(doc: Doc, attr: str, key: str) -> list:
-    cached = doc.user_data.get(key)
-    if cached is None:
-        cached = doc.to_array(attr).tolist()
-        doc.user_data[key] = cached
-    return cached
+    return _per_doc(doc, key, lambda d: d.to_array(attr).tolist())
 
 
 def starts(doc: Doc) -> list[int]:
@@ -104,19 +123,7 @@ def _is_definite(text: str, norm: str) -> bool:
 
 def definite(doc: Doc) -> list[bool]:
     """Per token: carries the definite article (see :func:`_is_definite`)."""
-    cached = doc.user_data.get("isnad_definite")
-    if cached is None:
-        known = _DEFINITE
-        cached = []
-        for t, n in zip(texts(doc), norms(doc)):
-            d = known.get((t, n))
-            if d is None:
-                d = _is_definite(t, n)
-                if len(known) < _MAX_CACHED:
-                    known[(t, n)] = d
-            cached.append(d)
-        doc.user_data["isnad_definite"] = cached
-    return cached
+    return _per_doc(doc, "isnad_definite", lambda d: [_DEFINITE[tn] for tn in zip(texts(d), norms(d))])
 
 
-_DEFINITE: dict[tuple[str, str], bool] = {}
+_DEFINITE = _Memo(lambda tn: _is_definite(*tn))  # (text, norm) → definite
