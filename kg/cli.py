@@ -58,10 +58,12 @@ def ingest(
     store: Optional[str] = typer.Option(None, "--store", help="Store folder (default ./isnad-store) or SPARQL endpoint URL."),
     force: bool = typer.Option(False, "--force", help="Re-extract documents even when unchanged."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
-    bulk: bool = typer.Option(False, "--bulk", help="Oxigraph's bulk loader: faster, not transactional per "
-                              "document (content hashes written last, so an interrupted run is redone safely)."),
+    bulk: bool = typer.Option(True, "--bulk/--transactional", help="--bulk (default): Oxigraph's bulk loader, "
+                              "about twice as fast; content hashes are written last, so a document an interrupted "
+                              "run cut short is redone by the next. --transactional: each document written whole "
+                              "or not at all."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on N dask worker processes."),
-    batch_docs: int = typer.Option(500, "--batch-docs", min=1, help="Documents per write transaction (at most)."),
+    batch_docs: int = typer.Option(500, "--batch-docs", min=1, help="Documents per write batch (at most)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a dask.distributed cluster "
                                             "(tcp://HOST:PORT); workers must see the input files."),
     json_out: bool = JsonOpt,
