@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import definite as _def, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, starts as _ix, texts as _tx
+from .tokens import definite as _def, raw_norms as _raw, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, span_text as _span_text, starts as _ix, texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
@@ -308,7 +308,7 @@ class Attributor:
             e -= 1
         if s >= e or e - s > 25:
             return None
-        text = doc[s:e].text
+        text = _span_text(doc, s, e)
         head = strip_al(_nm(doc)[s])
         # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
         is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
@@ -357,7 +357,7 @@ class Attributor:
                     break  # «ناشطون سوريون النظام …»: the entity is the object
                 k += 1
             e = k
-            text = doc[s:e].text
+            text = _span_text(doc, s, e)
             side = next((self._actor_from_ent(x) for x in actors if x.start < e), None)
             if side is None:
                 dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
@@ -375,7 +375,7 @@ class Attributor:
             # «قناة «الميادين»»: the quoted name is the outlet; a bare «الصحيفة» names none
             close = self._quoted_name_end(doc, s + 1, min(len(doc), e + 2))  # (e stops before the closing quote)
             if close is not None:
-                return Actor(doc[s + 2:close].text, "MediaOutlet", start=_ix(doc)[s + 2],
+                return Actor(_span_text(doc, s + 2, close), "MediaOutlet", start=_ix(doc)[s + 2],
                              end=_ix(doc)[close - 1] + len(_tx(doc)[close - 1]))
             org = None
         if org and not (actors and actors[0].start == s):
@@ -390,7 +390,7 @@ class Attributor:
                     break
                 k += 1
             if k > s + 1 or not definite:
-                return Actor(doc[s:k].text, org, start=_ix(doc)[s], end=_ix(doc)[k - 1] + len(_tx(doc)[k - 1]))
+                return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_ix(doc)[k - 1] + len(_tx(doc)[k - 1]))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -400,7 +400,7 @@ class Attributor:
                 return self._actor_from_ent(actors[0])
             if is_role and e - s <= 8:
                 # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
-                return Actor(doc[s:e].text, "AnonymousSource", role=doc[s:e].text,
+                return Actor(_span_text(doc, s, e), "AnonymousSource", role=_span_text(doc, s, e),
                              affiliation=side.entity if side else None, start=_ix(doc)[s],
                              end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
             return None
@@ -415,7 +415,7 @@ class Attributor:
 
     def _person(self, doc, span, people, role=None, affiliation=None) -> Actor:
         s, e = span
-        name = doc[s:e].text
+        name = _span_text(doc, s, e)
         key = strip_al(_nm(doc)[e - 1])
         prev = people.get(key)
         if prev is not None and (e - s == 1 or prev.label == name):
@@ -566,30 +566,31 @@ class Attributor:
     def _content_start(self, doc, i, end, sh) -> int | None:
         """Index of the first content token after position i (complementizer, colon or quote)."""
         comp = {h.start: h.end for h in sh if h.kind == "Complementizer"}
-        j = i
-        while j < end:
-            t = doc[j]
+        tx = _tx(doc)
+        for j in range(i, end):
             if j in comp:
                 return comp[j]
-            if t.text in COLON:
+            x = tx[j]
+            if x in COLON:
                 return j + 1
-            if t.text in OPEN_Q or t.text in STRAIGHT_Q:
+            if x in OPEN_Q or x in STRAIGHT_Q:
                 return j
-            j += 1
         return None
 
     def _subject_end(self, doc, i, end, sh, ents) -> int:
         """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or outlet."""
         stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker", "DeclineObject", "MediumAdjunct")
                  or h.kind in CLAIM_KINDS}
+        tx, nm, raw = _tx(doc), _nm(doc), _raw(doc)
+        relatives, demonstratives = self.lex.relatives, self.lex.demonstratives
         j = i
         while j < end:
-            t = doc[j]
+            text = tx[j]
             inside = ents.get(j)
             if inside is not None and inside.start < j < inside.end:
                 j = inside.end  # quotes inside a name: «تنظيم "الدولة الإسلامية"»
                 continue
-            if (t.text in OPEN_Q or t.text in STRAIGHT_Q) and j > i:
+            if (text in OPEN_Q or text in STRAIGHT_Q) and j > i:
                 close = self._quoted_entity_end(doc, j, ents)
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
@@ -602,17 +603,17 @@ class Attributor:
                     if close is not None:
                         j = close + 1  # «قناة «الميادين» إن …»: an outlet nobody listed
                         break
-            if j in stops or t.text in COMMA or t.text in COLON or t.text in OPEN_Q or t.text in STRAIGHT_Q:
+            if j in stops or text in COMMA or text in COLON or text in OPEN_Q or text in STRAIGHT_Q:
                 break
-            if t.norm_ in self.lex.relatives or (t.norm_ in self.lex.demonstratives and j > i):
+            if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
-            if t._.raw_norm in ("\u0644",) or (t.text.endswith("\u0640") and j > i):
+            if raw[j] == "\u0644" or (text.endswith("\u0640") and j > i):
                 # لـ «outlet»: the addressee, not the subject
                 nxt = ents.get(j + 1) or ents.get(j + 2)
                 if nxt is not None and nxt.label_ == "MediaOutlet":
                     break
             x = ents.get(j)
-            if x is not None and x.label_ == "MediaOutlet" and j > i and _tx(doc)[j] != _nm(doc)[j] and doc[j]._.raw_norm.startswith("\u0644"):
+            if x is not None and x.label_ == "MediaOutlet" and j > i and text != nm[j] and raw[j].startswith("\u0644"):
                 break
             j += 1
         return j
@@ -825,7 +826,7 @@ class Attributor:
 
     def _claim(self, doc, h: CueHit, s0, s1, nxt, sh, ents, inq, people, cur, last) -> RawClaim | None:
         lex = self.lex
-        cue_text = doc[h.start:h.end].text
+        cue_text = _span_text(doc, h.start, h.end)
         stance = h.cue.stance
         kind = h.kind
         claimant: Actor | None = None
@@ -916,7 +917,7 @@ class Attributor:
                 cited.append(relay_actor)
             after = nom.end if nom else e
             if nom is not None:
-                cue_text = doc[nom.start:nom.end].text
+                cue_text = _span_text(doc, nom.start, nom.end)
                 if nom.cue.stance != "asserts":
                     stance = nom.cue.stance
             cstart = self._content_start(doc, after, nxt, sh)
@@ -972,7 +973,7 @@ class Attributor:
             if (claimant is None or role_only) and e < nxt and _tx(doc)[e] in COMMA \
                     and strip_al(_nm(doc)[h.end]) in self.lex.role_heads:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
-                role = doc[h.end:e].text
+                role = _span_text(doc, h.end, e)
                 named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
                 if named is not None and named.type == "Person":
                     if not named.role:

@@ -5,25 +5,18 @@ pipeline can be rebuilt from ``nlp.config`` and saved with ``nlp.to_disk``.
 """
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
-from .tokens import ents as cached_ents, norms, set_ents, texts
-
-_RAW: dict[str, str] = {}
-
+from .tokens import _RAW, ents as cached_ents, norms, set_ents, texts
 
 def _raw_norm(tok: Token) -> str:
     """The folded form without clitic stripping (``لـ`` → ``ل``), computed on demand and cached."""
-    hit = _RAW.get(tok.text)
-    if hit is None:
-        hit = normalize(tok.text)
-        if len(_RAW) < 200_000:
-            _RAW[tok.text] = hit
-    return hit
+    return _RAW[tok.text]
 
 
 if not Token.has_extension("raw_norm"):
@@ -47,17 +40,17 @@ class Normalizer:
     def __call__(self, doc: Doc) -> Doc:
         # whole-array update: one NORM hash per ORTH hash, no Token objects created
         cache = self._cache
-        strings = doc.vocab.strings
-        orths = doc.to_array("ORTH")
-        norms = orths.copy()
-        for i, o in enumerate(orths.tolist()):
-            h = cache.get(o)
-            if h is None:
-                text = strings[o]
-                h = strings.add(strip_clitics(normalize(text), self.known) or text)
-                if len(cache) < 200_000:
-                    cache[o] = h
-            norms[i] = h
+        orths = doc.to_array("ORTH").tolist()
+        hashes = list(map(cache.get, orths))  # C-level look-ups; misses (None) computed below
+        if None in hashes:
+            strings = doc.vocab.strings
+            for i, h in enumerate(hashes):
+                if h is None:
+                    text = strings[orths[i]]
+                    h = hashes[i] = strings.add(strip_clitics(normalize(text), self.known) or text)
+                    if len(cache) < 200_000:
+                        cache[orths[i]] = h
+        norms = numpy.array(hashes, dtype="uint64")
         doc.from_array(["NORM"], norms.reshape(-1, 1))
         return doc
 

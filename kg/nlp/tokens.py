@@ -7,17 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .normalize import normalize
+
 
 _BY_HASH: dict[int, str] = {}  # string-store hash → str: a dict hit is ~10× cheaper than the store
 _MAX_CACHED = 500_000
-
-
-def _per_doc(doc: Doc, key: str, build):
-    """``build(doc)``, computed once per Doc and kept in ``doc.user_data[key]``."""
-    cached = doc.user_data.get(key)
-    if cached is None:
-        cached = doc.user_data[key] = build(doc)
-    return cached
 
 
 class _Memo(dict):
@@ -35,39 +29,75 @@ class _Memo(dict):
         return value
 
 
-def _strings(doc: Doc, attr: str, key: str) -> list[str]:
-    def build(d: Doc) -> list[str]:
-        known, strings = _BY_HASH, d.vocab.strings
-        out = []
-        for h in d.to_array(attr).tolist():
-            x = known.get(h)
+def _build_strings(doc: Doc, attr: str) -> list[str]:
+    known = _BY_HASH
+    hashes = doc.to_array(attr).tolist()
+    out = list(map(known.get, hashes))  # C-level look-ups; misses (None) filled below
+    if None in out:
+        strings = doc.vocab.strings
+        for i, x in enumerate(out):
             if x is None:
-                x = strings[h]
+                x = out[i] = strings[hashes[i]]
                 if len(known) < _MAX_CACHED:
-                    known[h] = x
-            out.append(x)
-        return out
-
-    return _per_doc(doc, key, build)
+                    known[hashes[i]] = x
+    return out
 
 
+# The accessors below are called hundreds of times per Doc: each reads its cache first, inline.
 def texts(doc: Doc) -> list[str]:
     """Token texts (ORTH)."""
-    return _strings(doc, "ORTH", "isnad_texts")
+    v = doc.user_data.get("isnad_texts")
+    if v is None:
+        v = doc.user_data["isnad_texts"] = _build_strings(doc, "ORTH")
+    return v
 
 
 def norms(doc: Doc) -> list[str]:
     """Token norms (NORM: folded, clitics stripped), valid once the normaliser has run."""
-    return _strings(doc, "NORM", "isnad_norms")
+    v = doc.user_data.get("isnad_norms")
+    if v is None:
+        v = doc.user_data["isnad_norms"] = _build_strings(doc, "NORM")
+    return v
 
 
 def _values(doc: Doc, attr: str, key: str) -> list:
-    return _per_doc(doc, key, lambda d: d.to_array(attr).tolist())
+    v = doc.user_data.get(key)
+    if v is None:
+        v = doc.user_data[key] = doc.to_array(attr).tolist()
+    return v
 
 
 def starts(doc: Doc) -> list[int]:
     """Token start offsets (``token.idx``)."""
     return _values(doc, "IDX", "isnad_idx")
+
+
+def raw_norms(doc: Doc) -> list[str]:
+    """Per token, the folded form without clitic stripping (``token._.raw_norm``): ``لـ`` → ``ل``."""
+    v = doc.user_data.get("isnad_raw")
+    if v is None:
+        v = doc.user_data["isnad_raw"] = list(map(_RAW.__getitem__, texts(doc)))
+    return v
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once (spaCy rebuilds it from every token at each read)."""
+    v = doc.user_data.get("isnad_text")
+    if v is None:
+        v = doc.user_data["isnad_text"] = doc.text
+    return v
+
+
+def span_text(doc: Doc, s: int, e: int) -> str:
+    """``doc[s:e].text`` without building a Span: a slice of the text between token offsets."""
+    tx = texts(doc)
+    e = min(e, len(tx))
+    if s < 0:
+        return doc[s:e].text
+    if e <= s:
+        return ""
+    idx = starts(doc)
+    return doc_text(doc)[idx[s]:idx[e - 1] + len(tx[e - 1])]
 
 
 def is_punct(doc: Doc) -> list[int]:
@@ -123,7 +153,11 @@ def _is_definite(text: str, norm: str) -> bool:
 
 def definite(doc: Doc) -> list[bool]:
     """Per token: carries the definite article (see :func:`_is_definite`)."""
-    return _per_doc(doc, "isnad_definite", lambda d: [_DEFINITE[tn] for tn in zip(texts(d), norms(d))])
+    v = doc.user_data.get("isnad_definite")
+    if v is None:
+        v = doc.user_data["isnad_definite"] = list(map(_DEFINITE.__getitem__, zip(texts(doc), norms(doc))))
+    return v
 
 
 _DEFINITE = _Memo(lambda tn: _is_definite(*tn))  # (text, norm) → definite
+_RAW = _Memo(normalize)  # token text → folded form (``token._.raw_norm``)
