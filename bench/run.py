@@ -7,7 +7,7 @@ Per size N (each in a fresh process, so peak RSS is that size's):
   - bare tokenisation: ``spacy.blank("ar")`` over the same texts (first 10k articles at most), the
     floor any spaCy pipeline pays; extraction (reading, hash look-ups, the isnad pipeline) words/s
     and its ratio to the floor; end-to-end ingest with RDF writing (articles/s, words/s, quads/s)
-    with the bulk loader (the default, as `kg ingest`) or ``--transactional``; throughput of the first and last tenth
+    with transactional writes (the default, as `kg ingest`) or ``--bulk``; throughput of the first and last tenth
     of the corpus (a store that slows down as it grows shows here); store size; peak RSS of the
     ingest process and of its store-writer process.
 Per store size Q quads (``--quads``; the first documents of the biggest ingested corpus, plus the
@@ -457,8 +457,8 @@ def main(argv=None) -> None:
     ap.add_argument("--quads", type=int, nargs="*", default=None,
                     help="store sizes for the query section (default 10000 100000 1000000, capped by the corpus)")
     ap.add_argument("--no-queries", action="store_true", help="skip the query section")
-    ap.add_argument("--transactional", action="store_true",
-                    help="ingest with transactional writes (default: the bulk loader, as kg ingest)")
+    ap.add_argument("--bulk", action="store_true",
+                    help="ingest with the bulk loader (default: transactional writes, as kg ingest)")
     ap.add_argument("--dask", type=int, default=0, help="also time N articles on 1 vs 2 dask workers")
     ap.add_argument("--rdflib-timeout", type=float, default=900, help="seconds for all rdflib queries of one size")
     ap.add_argument("--rdflib-query-timeout", type=int, default=60, help="seconds for one rdflib query run")
@@ -486,7 +486,7 @@ def main(argv=None) -> None:
         corpus = write(n, a.workdir / f"corpus-{n}.jsonl")
         store = a.workdir / f"store-{n}"
         proc = subprocess.run([sys.executable, __file__, "--_ingest", str(corpus), str(store),
-                               "txn" if a.transactional else "bulk"], capture_output=True, text=True, env=_env())
+                               "bulk" if a.bulk else "txn"], capture_output=True, text=True, env=_env())
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr[-3000:])
             raise SystemExit(f"ingest of {n} articles failed")

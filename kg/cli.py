@@ -58,10 +58,10 @@ def ingest(
     store: Optional[str] = typer.Option(None, "--store", help="Store folder (default ./isnad-store) or SPARQL endpoint URL."),
     force: bool = typer.Option(False, "--force", help="Re-extract documents even when unchanged."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
-    bulk: bool = typer.Option(True, "--bulk/--transactional", help="--bulk (default): Oxigraph's bulk loader, "
-                              "about twice as fast; content hashes are written last, so a document an interrupted "
-                              "run cut short is redone by the next. --transactional: each document written whole "
-                              "or not at all."),
+    bulk: bool = typer.Option(False, "--bulk/--transactional", help="--transactional (default): each document "
+                              "written whole or not at all. --bulk: Oxigraph's bulk loader, about twice as fast "
+                              "on a small store but slower as the store grows; content hashes are written last, so "
+                              "a document an interrupted run cut short is redone by the next."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on N dask worker processes."),
     batch_docs: int = typer.Option(500, "--batch-docs", min=1, help="Documents per write batch (at most)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a dask.distributed cluster "

@@ -4,7 +4,7 @@ The input is cut into tasks (a few dozen JSON Lines records by byte offset, or a
 each task runs on a worker process, which builds its spaCy pipeline once (``get_nlp`` is cached
 per process), extracts, and writes its documents as an N-Quads shard (two files: the
 documents' triples, then their content hashes). This process loads each shard into the store as
-it arrives (Oxigraph's bulk loader by default, a transactional ``load`` with ``--transactional``), the
+it arrives (transactional ``load`` by default, Oxigraph's bulk loader with ``--bulk``), the
 hashes last, so an interrupted run resumes like a single-process one.
 
 With only ``--workers N`` a ``LocalCluster`` of N single-threaded worker processes is started
@@ -155,7 +155,7 @@ def load_shard(store, res: dict, bulk: bool) -> None:
 
 def ingest_distributed(paths: list[Path] | None, store, *, workers: int | None = None, scheduler: str | None = None,
                        force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                       progress: Callable[[Document], None] | None = None, bulk: bool = True,
+                       progress: Callable[[Document], None] | None = None, bulk: bool = False,
                        started: datetime | None = None, shard_dir: str | Path | None = None,
                        per_task: int = DOCS_PER_TASK) -> IngestReport:
     """Extract on a dask cluster, load the shards into ``store``; same report as :func:`kg.ingest.ingest`."""

@@ -1,8 +1,8 @@
 """Nothing lost: SIGKILL during ingest loses nothing a re-run does not complete; concurrent writers are refused.
 
-Transactional writes (``--transactional``) leave every document graph whole or absent. The bulk
-loader (the default) writes each batch's content hashes last: a document whose hash is stored is
-whole, one cut short has no hash, and the next run replaces it.
+Transactional writes (the default) leave every document graph whole or absent. The bulk loader
+(``--bulk``) writes each batch's content hashes last: a document whose hash is stored is whole,
+one cut short has no hash, and the next run replaces it.
 """
 import os
 import signal
@@ -80,11 +80,11 @@ def test_sigkill_leaves_whole_documents_and_a_rerun_completes(reference, tmp_pat
 
 @pytest.mark.parametrize("delay", [3.0, 4.5, 5.0, 5.5, 6.5])
 def test_sigkill_of_ingest_and_writer_mid_bulk_load_is_completed_by_a_rerun(reference, tmp_path, delay):
-    """The bulk default, the whole process group killed (the writer too, mid-load): the store
+    """``--bulk``, the whole process group killed (the writer too, mid-load): the store
     opens, every document carrying its content hash is whole, and a re-run ends identical."""
     batch, ref = reference
     store = tmp_path / "store"
-    p = kg_proc("ingest", str(batch), "--store", str(store), "--batch-docs", "2", session=True)
+    p = kg_proc("ingest", str(batch), "--store", str(store), "--batch-docs", "2", "--bulk", session=True)
     time.sleep(delay)
     os.killpg(p.pid, signal.SIGKILL)
     p.wait(timeout=60)
