@@ -10,9 +10,9 @@ Atomicity: by default a batch is written in transactions (new documents: one N-Q
 each document wholly stored or absent. ``bulk=True`` uses Oxigraph's bulk loader for new
 documents instead (about half the CPU per quad on a small store, but it slows down as the store
 grows: 44k → 20k words/s from the first to the last tenth of a 100k-article ingest, where
-transactions kept their pace); the
-documents' content hashes are then written last, in a transaction, so a document cut short by a
-crash has no hash and the next run redoes it (its graph replaced, not added to).
+transactions kept their pace); the documents' content hashes are then written last, in a
+transaction, so a document cut short by a crash has no hash and the next run redoes it (its
+graph replaced, not added to).
 
 Resume: a document whose graph already carries its content hash is skipped (``force`` redoes
 it), so an interrupted ingest restarted only extracts what is missing or changed.
