@@ -125,10 +125,8 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
             g, triples = builder.ntriples(ex)
             for t in triples:
                 (hashes if is_hash_triple(t) else body).write(f"{t} <{g}> .\n")
-            for t in builder.source_ntriples(ex.document):  # the sources graph is only added to
-                if t not in sources:
-                    sources.add(t)
-                    body.write(f"{t} <{SOURCES_GRAPH}> .\n")
+            for t in builder.new_source_ntriples(ex.document, sources):
+                body.write(f"{t} <{SOURCES_GRAPH}> .\n")
             graphs.append(g)
             ids.append(ex.document.id)
             report.documents += 1

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from .model import Actor, Claim, Document, Extraction, Mention
 from .nlp.pipeline import get_nlp
-from .nlp.tokens import ents, starts, texts
+from .nlp.tokens import end_char, ents, starts
 
 
 def masked_article_text(doc: Document, start: int, end: int) -> str:
@@ -53,13 +53,13 @@ def _collect(document: Document, art, sdoc, out: Extraction) -> None:
     claims = sdoc._.claims
     if not claims:
         return
-    idx, tx = starts(sdoc), texts(sdoc)
+    idx = starts(sdoc)
     for rc in claims:
         cs = idx[rc.content_start] + off
-        ce = idx[rc.content_end - 1] + len(tx[rc.content_end - 1]) + off
+        ce = end_char(sdoc, rc.content_end - 1) + off
         out.claims.append(Claim(
             doc=document.id, article=art.index, start=cs, end=ce, quote=document.text[cs:ce],
-            cue=rc.cue, cue_start=idx[rc.cue_start] + off, cue_end=idx[rc.cue_end - 1] + len(tx[rc.cue_end - 1]) + off,
+            cue=rc.cue, cue_start=idx[rc.cue_start] + off, cue_end=end_char(sdoc, rc.cue_end - 1) + off,
             stance=rc.stance, claimant=_shift(rc.claimant, off),
             reported_to=[_shift(a, off) for a in rc.reported_to],
             cited_by=[_shift(a, off) for a in rc.cited_by],

@@ -335,9 +335,8 @@ def ingest(paths: list[Path] | None, store, *, force: bool = False, max_bytes: i
             t1 = time.perf_counter()
             gi, triples = builder.ntriples(ex)
             batch.append((gi, triples))
-            shared = [t for t in builder.source_ntriples(ex.document) if t not in sources]
+            shared = builder.new_source_ntriples(ex.document, sources)
             if shared:  # a publisher nobody listed: described once, in the sources graph
-                sources.update(shared)
                 batch.append((str(SOURCES_GRAPH), shared))
             t_rdf += time.perf_counter() - t1
             n_quads += len(triples)

@@ -171,22 +171,19 @@ class GraphBuilder:
             self._claim(g, c, doc, arts.get(c.article), d.text)
         return g
 
-    def source_graph(self, d) -> Graph:
-        """The ``id:graph/sources`` triples this document brings: its publisher, when the gazetteer
-        does not know it (type and label)."""
-        g = Graph(identifier=SOURCES_GRAPH)
-        publisher = self.publisher_of(d)
-        if publisher and d.publisher and not self._known_publisher(d):
-            g.add((publisher, RDF.type, KG.MediaOutlet))
-            g.add((publisher, RDF.type, KG.Actor))
-            g.add((publisher, RDFS.label, Literal(d.publisher.strip(), lang=_script_lang(d.publisher))))
-        return g
-
     def source_ntriples(self, d) -> list[str]:
-        """:meth:`source_graph` as N-Triples terms (for the graph ``SOURCES_GRAPH``)."""
+        """The ``id:graph/sources`` triples this document brings, as N-Triples terms: its publisher
+        (type and label), when the gazetteer does not know it."""
         if self._fast is None:
             self._fast = NQuadsWriter(self)
         return self._fast.source_triples(d)
+
+    def new_source_ntriples(self, d, seen: set[str]) -> list[str]:
+        """:meth:`source_ntriples` less those in ``seen`` (then added to it): the sources graph is
+        only ever added to, so one run writes each publisher's description once."""
+        new = [t for t in self.source_ntriples(d) if t not in seen]
+        seen.update(new)
+        return new
 
     def _known_publisher(self, d) -> str | None:
         hits = self.by_name().get(normalize_phrase(d.publisher).lower(), [])

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import definite as _def, raw_norms as _raw, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, span_text as _span_text, starts as _ix, texts as _tx
+from .tokens import definite as _def, raw_norms as _raw, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, span_text as _span_text, end_char as _end, starts as _ix, texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
@@ -364,7 +364,7 @@ class Attributor:
                 side = self._actor_from_ent(dem) if dem is not None else None
             typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=_ix(doc)[s],
-                         end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
+                         end=_end(doc, e - 1))
         org = self.lex.org_heads.get(head)
         if actors and not is_role and (actors[0].start == s + 1 or (
                 actors[0].start == s + 2 and _tx(doc)[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
@@ -376,7 +376,7 @@ class Attributor:
             close = self._quoted_name_end(doc, s + 1, min(len(doc), e + 2))  # (e stops before the closing quote)
             if close is not None:
                 return Actor(_span_text(doc, s + 2, close), "MediaOutlet", start=_ix(doc)[s + 2],
-                             end=_ix(doc)[close - 1] + len(_tx(doc)[close - 1]))
+                             end=_end(doc, close - 1))
             org = None
         if org and not (actors and actors[0].start == s):
             # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
@@ -390,7 +390,7 @@ class Attributor:
                     break
                 k += 1
             if k > s + 1 or not definite:
-                return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_ix(doc)[k - 1] + len(_tx(doc)[k - 1]))
+                return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_end(doc, k - 1))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -402,7 +402,7 @@ class Attributor:
                 # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
                 return Actor(_span_text(doc, s, e), "AnonymousSource", role=_span_text(doc, s, e),
                              affiliation=side.entity if side else None, start=_ix(doc)[s],
-                             end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
+                             end=_end(doc, e - 1))
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
@@ -420,9 +420,9 @@ class Attributor:
         prev = people.get(key)
         if prev is not None and (e - s == 1 or prev.label == name):
             return Actor(prev.label, "Person", prev.entity, prev.label_en, prev.role, prev.affiliation,
-                         start=_ix(doc)[s], end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
+                         start=_ix(doc)[s], end=_end(doc, e - 1))
         a = Actor(name, "Person", None, None, role, affiliation, start=_ix(doc)[s],
-                  end=_ix(doc)[e - 1] + len(_tx(doc)[e - 1]))
+                  end=_end(doc, e - 1))
         if e - s >= 2:
             people[key] = a
         return a

@@ -14,6 +14,7 @@ from ..knowledge import load_knowledge
 from .normalize import normalize, strip_clitics
 from .tokens import _RAW, ents as cached_ents, norms, set_ents, texts
 
+
 def _raw_norm(tok: Token) -> str:
     """The folded form without clitic stripping (``لـ`` → ``ل``), computed on demand and cached."""
     return _RAW[tok.text]

@@ -88,6 +88,11 @@ def doc_text(doc: Doc) -> str:
     return v
 
 
+def end_char(doc: Doc, i: int) -> int:
+    """The offset just after token ``i`` (``doc[i].idx + len(doc[i])``)."""
+    return starts(doc)[i] + len(texts(doc)[i])
+
+
 def span_text(doc: Doc, s: int, e: int) -> str:
     """``doc[s:e].text`` without building a Span: a slice of the text between token offsets."""
     tx = texts(doc)
@@ -96,8 +101,7 @@ def span_text(doc: Doc, s: int, e: int) -> str:
         return doc[s:e].text
     if e <= s:
         return ""
-    idx = starts(doc)
-    return doc_text(doc)[idx[s]:idx[e - 1] + len(tx[e - 1])]
+    return doc_text(doc)[starts(doc)[s]:end_char(doc, e - 1)]
 
 
 def is_punct(doc: Doc) -> list[int]:
