@@ -213,3 +213,96 @@ def test_allegation_verbs_in_the_first_person(nlp):
     assert "coordination" in c.allegation_types
     c, _ = one(nlp, "وقال مسؤول محلي إن الأسواق في مدينة تدمر فتحت أبوابها أمس.")
     assert "attack" not in c.allegation_types  # «تدمر» is Palmyra, not «she destroys»
+
+
+def test_quotation_before_the_verb(nlp):
+    got = claims(nlp, "«لا يوجد أي اتفاق حتى الآن»، قال مسؤول أردني مطلع على المحادثات. "
+                      "وقال المسؤول، الذي طلب عدم الكشف عن هويته، إن الوفدين سيلتقيان مجدداً.")
+    assert [c.claimant.label for c, _ in got] == ["مسؤول أردني مطلع على المحادثات"] * 2
+    assert got[0][1] == "«لا يوجد أي اتفاق حتى الآن»"
+    c, content = one(nlp, "«نحن لا نفاوض أحداً»، يقول قائد ميداني في المعارضة.")
+    assert c.claimant.type == "AnonymousSource" and content == "«نحن لا نفاوض أحداً»"
+
+
+def test_an_indefinite_source_ends_before_a_definite_object(nlp):
+    c, content = one(nlp, "ويتهم معارضون الحكومة بالتواطؤ مع المهربين على الحدود.")
+    assert (c.claimant.label, c.claimant.type) == ("معارضون", "Group")
+    c, _ = one(nlp, "ولم يستبعد دبلوماسي فرنسي التوصل إلى تسوية خلال الأسابيع المقبلة.")
+    assert c.claimant.label == "دبلوماسي فرنسي" and c.stance == "hedges"
+    # annexation and prepositional phrases keep their definite words
+    c, _ = one(nlp, "وقال مصدر في جمهورية الكونغو إن المتمردين انسحبوا من المدينة.")
+    assert c.claimant.label == "مصدر في جمهورية الكونغو"
+
+
+def test_an_outlet_described_without_a_quoted_name(nlp):
+    c, content = one(nlp, "وزعم التلفزيون الرسمي الإيراني أن «عملاء» هاجموا محطة للكهرباء.")
+    assert (c.claimant.label, c.claimant.type) == ("التلفزيون الرسمي الإيراني", "MediaOutlet")
+
+
+def test_a_bare_outlet_noun_refers_to_the_outlet_just_cited(nlp):
+    got = claims(nlp, "وأفادت وكالة رويترز بأن المحادثات تعثرت. وأضافت الوكالة أن الوفود غادرت الفندق.")
+    assert [c.claimant.entity for c, _ in got] == ["reuters", "reuters"]
+    assert got[1][1].startswith("الوفود غادرت")
+
+
+def test_a_speech_verb_inside_a_complement_clause_stays_in_it(nlp):
+    c, content = one(nlp, "وصرح وزير الخارجية الفرنسي للصحفيين بأن باريس لن تعترف بنتائج الانتخابات.")
+    assert content == "باريس لن تعترف بنتائج الانتخابات"
+    got = claims(nlp, "وقال المتحدث إن المفاوضات فشلت، وأكد أن الجولة المقبلة ألغيت.")
+    assert len(got) == 2  # a verb opening a clause of its own still cues a claim
+
+
+def test_expressing_hope_with_the_subject_between(nlp):
+    c, content = one(nlp, "وأعرب وزير الخارجية العماني عن أمله في أن تنجح جهود الوساطة.")
+    assert c.claimant.label == "وزير الخارجية العماني" and c.stance == "hedges"
+    assert content == "تنجح جهود الوساطة"
+
+
+def test_spokesperson_comma_name_comma(nlp):
+    c, _ = one(nlp, "وقال الناطق باسم الجيش الوطني، يوسف حمود، إن الفصائل صدت هجوماً على مدينة الباب.")
+    assert (c.claimant.label, c.claimant.type) == ("يوسف حمود", "Person")
+    assert c.claimant.role == "الناطق باسم الجيش الوطني"
+
+
+def test_a_verb_describing_an_indefinite_object_reports_the_subject(nlp):
+    c, content = one(nlp, "وأصدرت حركة الشباب بياناً قالت فيه إن مقاتليها سيطروا على القاعدة.")
+    assert c.claimant.type == "Faction" and "الشباب" in c.claimant.label
+    assert content.startswith("مقاتليها سيطروا")
+
+
+def test_an_outlet_in_quotes_after_the_source_is_where_it_spoke(nlp):
+    c, _ = one(nlp, "وأفاد مصدر حكومي عراقي «الشرق الأوسط» بأن بغداد تلقت رسالة من طهران.")
+    assert c.claimant.label == "مصدر حكومي عراقي"
+    assert [a.entity for a in c.reported_to] == ["asharq_al_awsat"]
+
+
+def test_a_leading_but_is_not_part_of_the_role(nlp):
+    c, _ = one(nlp, "لكن المتحدث باسم الجيش السوداني العميد ماجد الطيب نفى سقوط المدينة.")
+    assert c.claimant.label == "ماجد الطيب" and c.stance == "denies"
+    assert not c.claimant.role.startswith("لكن")
+
+
+def test_a_denied_coordination_with_one_named_party_involves_the_speakers_side(nlp):
+    c, _ = one(nlp, "ونفت وزارة الدفاع التركية في بيان وجود أي تنسيق مع حزب العمال الكردستاني.")
+    assert c.stance == "denies" and "coordination" in c.allegation_types
+    assert c.parties[0].entity == "turkey"
+
+
+def test_a_bare_institution_noun_refers_to_the_institution_just_cited(nlp):
+    got = claims(nlp, "وأعلنت وزارة الصحة الأردنية أن المستشفيات استقبلت عشرات الجرحى. "
+                      "وتابعت الوزارة في بيانها: «الحصيلة مرشحة للارتفاع».")
+    assert [c.claimant.label for c, _ in got] == ["وزارة الصحة الأردنية"] * 2
+    assert got[1][1] == "«الحصيلة مرشحة للارتفاع»"
+
+
+def test_revealed_about_ends_the_source_at_an(nlp):
+    c, content = one(nlp, "وكشفت مصادر عراقية مطلعة عن مفاوضات تجريها بغداد مع الفصائل المسلحة.")
+    assert c.claimant.label == "مصادر عراقية مطلعة"
+    assert content.startswith("مفاوضات تجريها بغداد")
+    c, _ = one(nlp, "وقال ممثل عن العشائر العربية إن الاتفاق صامد.")
+    assert c.claimant.label == "ممثل عن العشائر العربية"  # «ممثل عن» keeps its phrase
+
+
+def test_according_to_at_the_end_leaves_the_source_out_of_the_content(nlp):
+    c, content = one(nlp, "وانسحبت القوات من التلة الاستراتيجية، بحسب ناشطين محليين.")
+    assert content == "وانسحبت القوات من التلة الاستراتيجية"

@@ -2,8 +2,9 @@
 
 Types come from trigger words (``skos:hiddenLabel@ar`` in ``ontology/allegations.ttl``) found in
 the claim's content. Parties are the actors named in the content; when a bilateral
-allegation (coordination, truce, agreement, negotiation) names fewer than two, the actors
-of the article (the most-named factions) fill in: news prose
+allegation (coordination, truce, agreement, negotiation) names fewer than two, the speaker's
+own side fills in after «مع» («نفى وجود تنسيق مع X»), then the actors of the article (the
+most-named factions): news prose
 leaves the counterparty implicit ("the withdrawals seemed programmed").
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from ..knowledge import load_knowledge
 from ..model import Actor
 from .tokens import ents as doc_ents
+from .tokens import norms
 
 BILATERAL = {"coordination", "truce", "agreement", "negotiation"}
 PARTY_TYPES = {"Person", "Faction", "Organization"}
@@ -41,6 +43,21 @@ class AllegationTyper:
         e = self.kn.entities[key]
         return Actor(e.label_ar, e.type, e.key, e.label_en, e.role, e.affiliation,
                      start=ent.start_char, end=ent.end_char)
+
+    @staticmethod
+    def _with_claimant(doc: Doc, c, window) -> bool:
+        """«نفت الوزارة وجود أي تنسيق مع «قسد»»: a bilateral trigger followed by «مع» and one named
+        party leaves the speaker's own side as the other one."""
+        nm = norms(doc)
+        return any(t in BILATERAL and e < len(nm) and nm[e] == "\u0645\u0639" for s, e, t in window)  # مع
+
+    def _side(self, a: Actor) -> Actor | None:
+        """The faction a claimant speaks for: itself, or its affiliation when that is a faction."""
+        key = a.entity if a.type == "Faction" else a.affiliation
+        e = self.kn.entities.get(key) if key else None
+        if e is None or e.type != "Faction":
+            return None
+        return Actor(e.label_ar, e.type, e.key, e.label_en)
 
     def __call__(self, doc: Doc) -> Doc:
         claims = doc._.claims or []
@@ -91,6 +108,10 @@ class AllegationTyper:
                         add(ent, locations)
                     elif ent.label_ in PARTY_TYPES:
                         add(ent, parties)
+            if BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window):
+                side = self._side(c.claimant)
+                if side is not None and all(side.key != p.key for p in parties):
+                    parties.insert(0, side)
             if BILATERAL & set(types) and len(parties) < 2:
                 for key, _n in salience.most_common():
                     if len(parties) >= 2:

@@ -118,6 +118,8 @@ class Lexicon:
         self.relatives = words("FunctionWord", "relative")
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
+        self.particles = words("FunctionWord", "verb-particle")
+        self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
@@ -304,8 +306,8 @@ class Attributor:
         while s < e and (_punct(doc)[s] or _space(doc)[s] or _tx(doc)[s] in OPEN_Q
                          or _nm(doc)[s] in self.lex.auxiliaries):
             s += 1
-        while e > s and (_punct(doc)[e - 1] or _space(doc)[e - 1]):
-            e -= 1
+        while e > s and (_punct(doc)[e - 1] or _space(doc)[e - 1] or _nm(doc)[e - 1] in self.lex.prepositions):
+            e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
         if s >= e or e - s > 25:
             return None
         text = _span_text(doc, s, e)
@@ -351,6 +353,12 @@ class Attributor:
             while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
                 if definite and not (_def(doc)[k] or _nm(doc)[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
+                if not definite and self._object_after_indefinite(doc, s, k):
+                    break  # «معارضون النظام …», «مسؤول قطري التوصل …»: a definite object
+                if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an:
+                    break  # «كشفت مصادر مطلعة عن اتصالات …»: «عن» opens the verb's object
+                if _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
+                    break  # «أفاد مصدر «الشرق الأوسط» بأن …»: the outlet spoken to, not the source's side
                 x = ents.get(k)
                 if x is not None and x.start == k and _nm(doc)[k - 1] not in self.lex.prepositions \
                         and doc[k]._.raw_norm == _nm(doc)[k] and not _punct(doc)[k - 1]:
@@ -377,9 +385,9 @@ class Attributor:
             if close is not None:
                 return Actor(_span_text(doc, s + 2, close), "MediaOutlet", start=_ix(doc)[s + 2],
                              end=_end(doc, close - 1))
-            org = None
         if org and not (actors and actors[0].start == s):
-            # «الحكومة العراقية», «وزارة الدفاع التركية»: an institution nobody listed
+            # «الحكومة العراقية», «وزارة الدفاع التركية», «التلفزيون الرسمي السوري»: an institution
+            # or outlet nobody listed (a bare definite head, «الصحيفة», names none)
             k = s + 1
             definite = _def(doc)[s]
             while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
@@ -391,6 +399,9 @@ class Attributor:
                 k += 1
             if k > s + 1 or not definite:
                 return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_end(doc, k - 1))
+            if e == s + 1 or _punct(doc)[s + 1]:
+                # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited, if any
+                return self._recent_institution(org, head)
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -412,6 +423,21 @@ class Attributor:
         if nm and nm[1] - nm[0] <= 4 and (nm[1] == e or e - s <= 4):
             return self._person(doc, nm, people, role=None, affiliation=side.entity if side else None)
         return None
+
+    def _object_after_indefinite(self, doc, s: int, k: int) -> bool:
+        """A definite word ``k`` cannot continue an indefinite source phrase starting at ``s`` when
+        the word before it ends the phrase: a sound plural in ‑ون/‑ين (never annexed: that form
+        drops its ن) or an indefinite nisba adjective (مسؤول قطري). Annexation («مصادر المعارضة»,
+        «مسؤول الملف») and prepositional phrases («مطلع على المفاوضات») keep it."""
+        if not _def(doc)[k]:
+            return False
+        prev = k - 1
+        w = _nm(doc)[prev]
+        if _punct(doc)[prev] or _def(doc)[prev] or any(_nm(doc)[i] in self.lex.prepositions for i in range(s, k)):
+            return False  # inside a prepositional phrase a noun may be annexed: «في جمهورية العراق»
+        if prev == s:
+            return w.endswith(("\u0648\u0646", "\u064a\u0646"))  # ون ين
+        return w.endswith(("\u064a", "\u064a\u0647", "\u0648\u0646", "\u064a\u0646"))  # ي يه (ية) ون ين
 
     def _person(self, doc, span, people, role=None, affiliation=None) -> Actor:
         s, e = span
@@ -455,6 +481,13 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            # «قال إن واشنطن لن تعترف …»: a verb inside a complement clause after its own preposed
+            # subject belongs to what was said, not to a new attribution
+            starts = [h for k, h in enumerate(starts) if not (
+                k and h.kind == "SpeechVerb" and self._inside_complement(doc, starts[k - 1], h, sh))]
+            # «أعرب عن أمله»: after a preposition the word is a noun, not a participle (آملاً)
+            starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and h.start > s0
+                                                and _nm(doc)[h.start - 1] in lex.prepositions)]
             # «مصدر، فضّل عدم ذكر اسمه، إن …»: no claim opens inside the wish not to be named
             anon = [(x.start, x.end) for x in sh if x.kind == "AnonymityFormula"]
             if anon:
@@ -525,6 +558,22 @@ class Attributor:
             return False
         gap = range(prev.end, h.start)
         return all(_nm(doc)[k] in self.lex.what for k in gap) and len(gap) <= 1
+
+    def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
+        """``h`` sits in the complement clause of ``before``, after its own preposed subject:
+        «قال إن واشنطن لن تعترف …» (complementizer, a few words, an optional particle, the verb)."""
+        if doc[h.start]._.raw_norm != _nm(doc)[h.start]:
+            return False  # «وأكد»: a glued conjunction opens a new clause
+        ends = {x.end for x in sh if x.kind == "Complementizer" and before.end <= x.start < h.start}
+        words = 0
+        for k in range(h.start - 1, max(before.end, h.start - 6) - 1, -1):
+            if k + 1 in ends:
+                return words > 0
+            if _punct(doc)[k]:
+                return False
+            if _nm(doc)[k] not in self.lex.particles:
+                words += 1
+        return False
 
     def _predicate(self, doc, h: CueHit) -> bool:
         """«كان لافتاً»: a participle after a copula is a predicate, not a speaker's continuation."""
@@ -618,6 +667,19 @@ class Attributor:
             j += 1
         return j
 
+    def _object_relative_subject(self, doc, h, s0, ents, people) -> Actor | None:
+        """«بثت وكالة أعماق تسجيلاً مصوراً قالت إنه …», «أصدر الجيش بياناً قال فيه إن …»: a verb
+        with no subject of its own describing an indefinite object (written with tanwin, ـًا)
+        reports what the subject of the sentence's first verb said."""
+        k = next((i for i in range(h.start - 1, max(s0, h.start - 4) - 1, -1) if "\u064b" in _tx(doc)[i]), None)
+        if k is None:
+            return None
+        while k - 1 > s0 + 1 and "\u064b" in _tx(doc)[k - 1]:
+            k -= 1  # «تسجيلاً مصوراً»: the object's adjectives too
+        if k - s0 < 2 or any(_punct(doc)[i] for i in range(s0 + 1, k)):
+            return None
+        return self.actor_from_phrase(doc, s0 + 1, k, ents, people, allow_bare=False)
+
     def _preverb_subject(self, doc, h, s0, sh, ents, people, inq):
         """The subject written before the verb (SVO), possibly with appositions between commas.
 
@@ -703,13 +765,25 @@ class Attributor:
         """An actor named right before the verb, with only auxiliaries before it in its clause."""
         x = ents.get(h.start - 1)
         if x is None or x.end != h.start or x.label_ not in ACTOR_TYPES:
-            return None
+            return self._role_and_name_before(doc, h, s0, ents)
         k = x.start
         while k > s0 and _nm(doc)[k - 1] in self.lex.auxiliaries:
             k -= 1
         if k == s0 or _tx(doc)[k - 1] in COMMA or _punct(doc)[k - 1]:
             return self._actor_from_ent(x)
         return None
+
+    def _role_and_name_before(self, doc, h, s0, ents) -> Actor | None:
+        """«لكن المتحدث باسم الجيش العميد فلان نفى …»: a role and a name opening the clause, right
+        before the verb, are its subject even when the name is in no list."""
+        k = s0
+        while k < h.start and (_nm(doc)[k] in self.lex.auxiliaries or _punct(doc)[k]):
+            k += 1
+        if not (2 <= h.start - k <= 12) or strip_al(_nm(doc)[k]) not in self.lex.role_heads \
+                or any(_punct(doc)[i] for i in range(k, h.start)):
+            return None
+        a = self.actor_from_phrase(doc, k, h.start, ents, self._people)
+        return a if a is not None and a.type == "Person" else None
 
     def _paragraph_claims(self, doc, h) -> list[RawClaim]:
         """Claims made earlier in the paragraph (line) holding token h."""
@@ -765,6 +839,16 @@ class Attributor:
             if same_head and set(words[1:]) <= set(pw[1:]):
                 return replace(prev)
         return a
+
+    def _recent_institution(self, typ: str, head: str, window: int = 10) -> Actor | None:
+        """What a bare definite head refers back to among the last few claims' claimants and
+        relays: any outlet for «الوكالة», «الصحيفة»; for «الوزارة», «الجيش», one whose name
+        starts with that head («وزارة الصحة اللبنانية»)."""
+        for c in reversed(self._claims[-window:]):
+            for a in (c.claimant, *c.cited_by):
+                if a.type == typ and (typ == "MediaOutlet" or strip_al(normalize_phrase(a.label).split()[0]) == head):
+                    return replace(a)
+        return None
 
     def _antecedent(self, doc, s0, end, ents, people) -> Actor | None:
         """The head noun phrase just before ``end`` (a comma before a relative pronoun)."""
@@ -891,6 +975,11 @@ class Attributor:
                 # the clause before the cue is the content; text after the source continues it
                 if nxt == s1:
                     cend = s1
+                rest = e
+                while rest < cend and (_punct(doc)[rest] or _space(doc)[rest]):
+                    rest += 1
+                if rest >= cend:
+                    cend = h.start  # nothing follows the source: the content ends before the cue
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq)
 
         if kind == "RelayVerb":
@@ -965,11 +1054,12 @@ class Attributor:
                 # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
                 # follows: «قال أحمد، المتحدث باسم …، إن» keeps its apposition)
                 stop = next((k for k in range(h.end, e) if _ix(doc)[k] >= claimant.end), e)
-                if stop < e and not _punct(doc)[stop] and (
+                if stop < e and (not _punct(doc)[stop] or _tx(doc)[stop] in OPEN_Q) and (
                         claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
-            role_only = claimant is not None and claimant.type == "AnonymousSource" and claimant.role == claimant.label
+            role_only = claimant is not None and claimant.type == "AnonymousSource" and (
+                claimant.role == claimant.label or claimant.role is None)  # «الناطق باسم X، فلان،»
             if (claimant is None or role_only) and e < nxt and _tx(doc)[e] in COMMA \
                     and strip_al(_nm(doc)[h.end]) in self.lex.role_heads:
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
@@ -987,6 +1077,8 @@ class Attributor:
                 reported = outlets_before or reported
         if claimant is None:
             claimant, pre_s = self._preverb_subject(doc, h, s0, sh, ents, people, inq)
+        if claimant is None:
+            claimant = self._object_relative_subject(doc, h, s0, ents, people)
         if claimant is None:
             base = cur or last
             if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
@@ -1021,7 +1113,12 @@ class Attributor:
             provisional = True
         else:
             cstart = region_end
-            if cstart is None:
+            quoted_before = self._postposed_quote(doc, h, s0) if cstart is None else None
+            if quoted_before is not None:
+                cstart, cend = quoted_before
+            elif cstart is None and e + 2 < nxt and _nm(doc)[e] == "\u0639\u0646":
+                cstart = e + 1  # «كشفت مصادر عن اتصالات …»: the object after «عن» is what was said
+            elif cstart is None:
                 if nxt - e > 2:
                     cstart, provisional = h.start, True
                 else:
@@ -1031,6 +1128,23 @@ class Attributor:
         if c is not None:
             c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
+
+    def _postposed_quote(self, doc, h, s0) -> tuple[int, int] | None:
+        """«لا اتفاق حتى الآن»، قال مسؤول …: a quotation opening the sentence, then a comma and the
+        verb, is what the verb's subject said (wire style). The quotation marks are kept, as for
+        «قال: «…»»."""
+        k = h.start - 1
+        if k <= s0 or _tx(doc)[k] not in COMMA:
+            return None
+        close = k - 1
+        if _tx(doc)[close] not in CLOSE_Q | STRAIGHT_Q:
+            return None
+        j = close - 1
+        while j >= s0 and _tx(doc)[j] not in OPEN_Q | STRAIGHT_Q:
+            j -= 1
+        if j < s0 or close - j < 3 or any(not (_punct(doc)[i] or _space(doc)[i]) for i in range(s0, j)):
+            return None
+        return j, close + 1
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
                 explicit_outlets: list[Actor] | None = None) -> RawClaim | None:
@@ -1046,8 +1160,9 @@ class Attributor:
         while cs < ce and (_space(doc)[cs] or (_punct(doc)[cs] and _tx(doc)[cs] not in OPEN_Q | STRAIGHT_Q)):
             cs += 1
         while ce > cs and (_space(doc)[ce - 1] or _tx(doc)[ce - 1] in COMMA or _tx(doc)[ce - 1] in SENT_END
-                           or _tx(doc)[ce - 1] in COLON):
-            ce -= 1
+                           or _tx(doc)[ce - 1] in COLON
+                           or (_nm(doc)[ce - 1] in self.lex.auxiliaries and ce - 2 >= cs and _tx(doc)[ce - 2] in COMMA)):
+            ce -= 1  # (and «، فيما» / «، بينما»: the next clause's connector)
         if ce - cs < 2:
             return None
         # «في بيان نشره موقع "قسد"»: the medium that published the statement relays it
@@ -1060,7 +1175,10 @@ class Attributor:
                         cited = [*cited, a]
         if stance == "asserts":
             for m in sh:
-                if cs <= m.start < ce or h.start - 3 <= m.start < h.start:
+                if h.end <= m.start < cs and m.kind in ("ContinuationParticiple", "NominalCue") \
+                        and m.cue.stance in ("hedges", "denies"):
+                    stance = m.cue.stance  # «أعرب X عن أمله في أن …»: the noun between verb and content
+                elif cs <= m.start < ce or h.start - 3 <= m.start < h.start:
                     if m.kind == "HedgeMarker":
                         stance = "hedges"
                     elif m.kind == "DenialMarker" and cs <= m.start < ce:
