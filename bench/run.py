@@ -6,7 +6,9 @@
 Per size N (each in a fresh process, so peak RSS is that size's):
   - bare tokenisation: ``spacy.blank("ar")`` over the same texts (first 10k articles at most), the
     floor any spaCy pipeline pays; extraction (reading, hash look-ups, the isnad pipeline) words/s
-    and its ratio to the floor; end-to-end ingest with RDF writing (articles/s, words/s, quads/s)
+    and its ratio to the floor; extraction with RDF writing on one process and no store (in a child
+    process of its own: the dask worker's task run in-process, extract, N-Triples, an N-Quads shard
+    file; first 10k articles at most) and its ratio to that process's own blank floor; end-to-end ingest with RDF writing (articles/s, words/s, quads/s)
     with transactional writes (the default, as `kg ingest`) or ``--bulk``; throughput of the first and last tenth
     of the corpus (a store that slows down as it grows shows here); store size; peak RSS of the
     ingest process and of its store-writer process.
@@ -67,12 +69,9 @@ def words_of(rec: dict) -> int:
 
 
 # ------------------------------------------------------------------ ingest section (child process)
-def run_ingest(corpus: Path, store_dir: Path, bulk: bool) -> dict:
+def blank_floor(corpus: Path) -> tuple[int, int, float]:
+    """(records, words, bare ``spacy.blank("ar")`` tokenisation words/s over the first 10k texts)."""
     import spacy
-
-    from kg.ingest import ingest
-    from kg.nlp.pipeline import get_nlp
-    from kg.store import OxigraphStore
 
     recs = 0
     words = 0
@@ -89,9 +88,15 @@ def run_ingest(corpus: Path, store_dir: Path, bulk: bool) -> dict:
     t = time.perf_counter()
     for doc in blank.tokenizer.pipe(texts, batch_size=64):
         pass
-    blank_wps = tw / (time.perf_counter() - t)
-    del texts, blank
+    return recs, words, tw / (time.perf_counter() - t)
 
+
+def run_ingest(corpus: Path, store_dir: Path, bulk: bool) -> dict:
+    from kg.ingest import ingest
+    from kg.nlp.pipeline import get_nlp
+    from kg.store import OxigraphStore
+
+    recs, words, blank_wps = blank_floor(corpus)
     t = time.perf_counter()
     nlp = get_nlp()
     load_s = time.perf_counter() - t
@@ -123,6 +128,33 @@ def run_ingest(corpus: Path, store_dir: Path, bulk: bool) -> dict:
         "store_quads": quads, "store_mb": du(store_dir) / 2**20,
         "peak_rss_mb": self_rss, "writer_peak_rss_mb": child_rss,
     }
+
+
+def run_extract_rdf(corpus: Path, shard_dir: Path, cap: int = TOKENIZE_CAP) -> dict:
+    """Extraction with RDF writing on one process and no store (its own child process, caches
+    cold as in an ingest): the first ``cap`` articles through the dask worker's own task
+    (extract, N-Triples, an N-Quads shard file), run in-process."""
+    from datetime import datetime, timezone
+
+    from kg.distributed import extract_task, plan
+
+    recs, words, blank_wps = blank_floor(corpus)
+    avg_words = words / max(recs, 1)
+
+    shutil.rmtree(shard_dir, ignore_errors=True)
+    shard_dir.mkdir(parents=True)
+    started = datetime.now(timezone.utc).isoformat()
+    docs = 0
+    t = time.perf_counter()
+    for i, task in enumerate(plan([corpus])):
+        docs += extract_task(i, task, str(shard_dir), started, None)["documents"]
+        if docs >= cap:
+            break
+    secs = time.perf_counter() - t
+    shutil.rmtree(shard_dir, ignore_errors=True)
+    wps = docs * avg_words / secs
+    return {"extract_rdf_articles": docs, "extract_rdf_wps": wps, "extract_rdf_blank_wps": blank_wps,
+            "extract_rdf_vs_blank": blank_wps / wps}
 
 
 # ------------------------------------------------------------------ query section
@@ -425,13 +457,15 @@ def fmt(v, nd=0):
 
 def print_ingest(res: list[dict]) -> None:
     rows = [[f"{r['articles']:,}", r["mode"], fmt(r["words"] / r["articles"]), fmt(r["blank_wps"]),
-             fmt(r["extract_wps"]), fmt(r["extract_vs_blank"], 1) + "×", fmt(r["ingest_aps"], 1), fmt(r["ingest_wps"]),
+             fmt(r["extract_wps"]), fmt(r["extract_vs_blank"], 1) + "×",
+             fmt(r.get("extract_rdf_wps")), fmt(r.get("extract_rdf_vs_blank"), 1) + "×",
+             fmt(r["ingest_aps"], 1), fmt(r["ingest_wps"]),
              fmt(r["ingest_vs_blank"], 1) + "×", fmt(r["quads_per_s"]),
              f"{fmt(r['first_tenth_wps'])} / {fmt(r['last_tenth_wps'])}",
              fmt(r["store_quads"]), fmt(r["store_mb"]), f"{fmt(r['peak_rss_mb'])} + {fmt(r['writer_peak_rss_mb'])}"]
             for r in res]
     print(table(rows, ["articles", "write mode", "words/article", "blank ar words/s", "extraction words/s",
-                       "vs blank", "ingest articles/s", "ingest words/s", "vs blank", "quads/s",
+                       "vs blank", "extraction + RDF words/s", "vs blank", "ingest articles/s", "ingest words/s", "vs blank", "quads/s",
                        "words/s first / last tenth", "store quads", "store MB", "peak RSS MB (main + writer)"]))
 
 
@@ -466,7 +500,11 @@ def main(argv=None) -> None:
     ap.add_argument("--keep", action="store_true", help="keep the stores")
     ap.add_argument("--_ingest", nargs=3, help=argparse.SUPPRESS)
     ap.add_argument("--_queries", nargs=5, help=argparse.SUPPRESS)
+    ap.add_argument("--_per_process", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a._per_process:
+        print(json.dumps(run_extract_rdf(Path(a._per_process[0]), Path(a._per_process[1]))))
+        return
     if a._ingest:
         print(json.dumps(run_ingest(Path(a._ingest[0]), Path(a._ingest[1]), a._ingest[2] == "bulk")))
         return
@@ -491,6 +529,12 @@ def main(argv=None) -> None:
             sys.stderr.write(proc.stderr[-3000:])
             raise SystemExit(f"ingest of {n} articles failed")
         r = json.loads(proc.stdout.strip().splitlines()[-1])
+        proc = subprocess.run([sys.executable, __file__, "--_per_process", str(corpus), str(a.workdir / "shards-bench")],
+                              capture_output=True, text=True, env=_env())
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr[-3000:])
+            raise SystemExit(f"extraction with RDF writing of {n} articles failed")
+        r.update(json.loads(proc.stdout.strip().splitlines()[-1]))
         results["ingest"].append(r)
         print(f"ingested {n:,} articles in {r['ingest_s']:.0f} s", file=sys.stderr, flush=True)
         if biggest_store and not a.keep:

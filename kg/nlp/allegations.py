@@ -67,8 +67,11 @@ class AllegationTyper:
 
         hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc))
         hit_starts = [h[0] for h in hits]
-        ents = [e for e in doc_ents(doc) if e.id_.split("|", 1)[-1] in self.kn.entities]
+        known = self.kn.entities
+        ents = [e for e in doc_ents(doc) if e.id_.split("|", 1)[-1] in known]
         ent_starts = [e.start for e in ents]
+        # per entity, read once: (start, end, start_char, end_char, label, key)
+        spans = [(e.start, e.end, e.start_char, e.end_char, e.label_, e.id_.split("|", 1)[-1]) for e in ents]
         salience = Counter(e.id_.split("|", 1)[-1] for e in ents
                            if e.label_ in PARTY_TYPES and not e.id_.startswith("demonym|"))
         prev = None
@@ -92,22 +95,18 @@ class AllegationTyper:
                 types = ["other"]
             parties: list[Actor] = []
             locations: list[Actor] = []
-
-            def add(ent, into):
-                a = self._actor(ent)
-                if all(a.key != x.key for x in into):
-                    into.append(a)
-
+            seen: set[tuple[bool, str]] = set()
             cs, ce = c.claimant.start, c.claimant.end
             lo, hi = bisect.bisect_left(ent_starts, c.content_start), bisect.bisect_left(ent_starts, c.content_end)
-            for ent in ents[lo:hi]:
-                if cs is not None and ent.start_char < ce and ent.end_char > cs:
+            for i in range(lo, hi):
+                start, end, start_char, end_char, label, key = spans[i]
+                if cs is not None and start_char < ce and end_char > cs:
                     continue  # the claimant's own name inside a content that starts at the cue
-                if c.content_start <= ent.start and ent.end <= c.content_end:
-                    if ent.label_ == "Location":
-                        add(ent, locations)
-                    elif ent.label_ in PARTY_TYPES:
-                        add(ent, parties)
+                if end <= c.content_end:
+                    is_loc = label == "Location"
+                    if (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
+                        seen.add((is_loc, key))
+                        (locations if is_loc else parties).append(self._actor(ents[i]))
             if BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window):
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):

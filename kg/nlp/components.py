@@ -93,9 +93,16 @@ class GazetteerRuler(EntityRuler):
     """spaCy's EntityRuler with a cheaper ``set_annotations`` for ``overwrite_ents=True``.
 
     Same matches, same order (longest first, then leftmost), same spans: it only skips the
-    per-token "already an entity?" test that overwriting ignores anyway, and marks taken tokens
-    in a bytearray instead of a set.
+    per-token "already an entity?" test that overwriting ignores anyway, marks taken tokens
+    in a bytearray instead of a set, and does not count every pattern at each Doc.
     """
+
+    def match(self, doc):
+        """EntityRuler.match without its per-Doc pattern count (``len(self)`` walks every pattern)."""
+        matches = self.phrase_matcher(doc)
+        if self.token_patterns:
+            matches = list(self.matcher(doc)) + list(matches)
+        return sorted({(m, s, e) for m, s, e in matches if s != e}, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     def set_annotations(self, doc, matches):
         if not self.overwrite:
@@ -144,6 +151,7 @@ class AnaphoraFilter:
                 if e not in by.setdefault(k, []):
                     by[k].append(e)
         self.shared = {k: v for k, v in by.items() if len(v) > 1}
+        self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
 
     @staticmethod
     def _outlet_slot(doc: Doc, ent) -> bool:
@@ -176,8 +184,9 @@ class AnaphoraFilter:
         named: set[str] = set()
         keep = []
         ents = cached_ents(doc)
+        shared_keys = self.shared_keys
         for ent in ents:
-            cands = self._shared(doc, ent)
+            cands = self._shared(doc, ent) if ent.id_.rpartition("|")[2] in shared_keys else None
             ent = self._disambiguate(doc, ent, cands)
             eid = ent.id_
             if eid.startswith("demonym|"):
