@@ -6,7 +6,7 @@ hands the extractor plain Python objects (normalised forms), loaded once per pro
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -164,7 +164,20 @@ def read_cues(g: Graph) -> list[Cue]:
             fn = _local(at)  # OrgHead: the actor type it gives
         raw = tuple(sorted(str(f) for f in _lit(g, s, KG.form) if " " not in str(f)))
         out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw))
-    return out
+    return _inner_conjunctions_split(out)
+
+
+def _inner_conjunctions_split(cues: list[Cue]) -> list[Cue]:
+    """«لم يؤكد ولم ينف»: an inner word that is و/ف + a word opening some cue (لم) is matched as
+    that word, as the text's «ولم» is once the normaliser strips its و. Were «ولم» kept whole
+    here, it would be a known word, never stripped, and «ولم ينف» would not match «لم ينف»."""
+    firsts = {f[0] for c in cues for f in c.forms}
+
+    def split(form: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w[1:] if i and len(w) > 2 and w[0] in "\u0648\u0641" and w[1:] in firsts else w
+                     for i, w in enumerate(form))
+
+    return [replace(c, forms=sorted({split(f) for f in c.forms})) for c in cues]
 
 
 _IMPERFECT = "\u064a"  # ي: he / they (yaf'alu)

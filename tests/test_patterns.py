@@ -306,3 +306,34 @@ def test_revealed_about_ends_the_source_at_an(nlp):
 def test_according_to_at_the_end_leaves_the_source_out_of_the_content(nlp):
     c, content = one(nlp, "وانسحبت القوات من التلة الاستراتيجية، بحسب ناشطين محليين.")
     assert content == "وانسحبت القوات من التلة الاستراتيجية"
+
+
+def test_a_denial_of_reports_runs_past_their_relative_clause(nlp):
+    c, content = one(nlp, "ونفت وزارة الدفاع الأردنية صحة الأنباء التي تحدثت عن سقوط طائرة مسيرة في الشمال.")
+    assert c.stance == "denies"
+    assert content.endswith("سقوط طائرة مسيرة في الشمال")
+
+
+def test_a_number_before_the_source_noun(nlp):
+    c, content = one(nlp, "ونقلت «رويترز» عن ثلاثة مصادر أمنية أن الهدنة انهارت في الشمال.")
+    assert (c.claimant.label, c.claimant.type) == ("ثلاثة مصادر أمنية", "AnonymousSource")
+    assert [a.entity for a in c.cited_by] == ["reuters"]
+
+
+def test_negated_cues_after_a_glued_conjunction(nlp):
+    # «ولم …»: the و is stripped, so the «لم …» cues match (and so do those written «… ولم …»)
+    c, _ = one(nlp, "ولم ينف مسؤول في وزارة الخارجية الفرنسية وجود اتصالات مع الحركة.")
+    assert c.stance == "hedges" and c.claimant.label == "مسؤول في وزارة الخارجية الفرنسية"
+    c, _ = one(nlp, "ولم يؤكد ولم ينف المتحدث باسم الجيش الفرنسي الخبر.")
+    assert c.stance == "declines"
+
+
+def test_whom_the_source_spoke_to_is_not_part_of_it(nlp):
+    c, _ = one(nlp, "وأكد شهود عيان لمراسل «الجزيرة» أن الدبابات دخلت البلدة.")
+    assert c.claimant.label == "شهود عيان"
+    assert [a.entity for a in c.reported_to] == ["aljazeera"]
+
+
+def test_an_unnamed_source_keeps_its_anonymity_formula(nlp):
+    c, _ = one(nlp, "ونقل موقع «بوليتيكو» عن مسؤول أوروبي لم يكشف عن اسمه قوله إن العقوبات ستمدد.")
+    assert c.claimant.label == "مسؤول أوروبي لم يكشف عن اسمه"

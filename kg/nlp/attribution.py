@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import Cue, Knowledge, load_knowledge
 from ..model import Actor
-from .tokens import definite as _def, raw_norms as _raw, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, span_text as _span_text, end_char as _end, starts as _ix, texts as _tx
+from .tokens import doc_text as _doc_text, definite as _def, raw_norms as _raw, ents as _ents, is_alpha as _alpha, is_punct as _punct, is_space as _space, norms as _nm, span_text as _span_text, end_char as _end, starts as _ix, texts as _tx
 from .normalize import normalize_phrase, strip_al, strip_marks
 
 if not Doc.has_extension("claims"):
@@ -119,6 +119,8 @@ class Lexicon:
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
         self.particles = words("FunctionWord", "verb-particle")
+        self.quantifiers = words("FunctionWord", "quantifier")
+        self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
@@ -310,6 +312,11 @@ class Attributor:
             e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
         if s >= e or e - s > 25:
             return None
+        if e - s >= 2 and (_nm(doc)[s] in self.lex.quantifiers or _tx(doc)[s].isdigit()):
+            # «ثلاثة مصادر مطلعة», «عدة مسؤولين»: the noun after the number heads the phrase
+            inner = self.actor_from_phrase(doc, s + 1, e, ents, people, allow_bare)
+            if inner is not None and inner.type in ("AnonymousSource", "Group") and inner.end is not None:
+                return replace(inner, label=_doc_text(doc)[_ix(doc)[s]:inner.end], start=_ix(doc)[s])
         text = _span_text(doc, s, e)
         head = strip_al(_nm(doc)[s])
         # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
@@ -353,10 +360,15 @@ class Attributor:
             while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
                 if definite and not (_def(doc)[k] or _nm(doc)[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
-                if not definite and self._object_after_indefinite(doc, s, k):
-                    break  # «معارضون النظام …», «مسؤول قطري التوصل …»: a definite object
-                if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an:
+                if not definite and (self._object_after_indefinite(doc, s, k)
+                                     or self._object_after_prepositional_phrase(doc, s, k)):
+                    break  # «معارضون النظام …», «مسؤول قطري التوصل …», «مسؤول في الوزارة وجود …»: the object
+                if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an \
+                        and not self._in_anonymity_formula(k):
                     break  # «كشفت مصادر مطلعة عن اتصالات …»: «عن» opens the verb's object
+                if k > s + 1 and _raw(doc)[k] != _nm(doc)[k] and _raw(doc)[k].startswith("\u0644") and (
+                        _tx(doc)[k + 1] in OPEN_Q if k + 1 < len(doc) else False):
+                    break  # «شهود عيان لمراسل «الجزيرة»»: whom they spoke to, not who they are
                 if _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
                     break  # «أفاد مصدر «الشرق الأوسط» بأن …»: the outlet spoken to, not the source's side
                 x = ents.get(k)
@@ -424,13 +436,26 @@ class Attributor:
             return self._person(doc, nm, people, role=None, affiliation=side.entity if side else None)
         return None
 
+    def _object_after_prepositional_phrase(self, doc, s: int, k: int) -> bool:
+        """«مسؤول في وزارة الدفاع التركية وجود اتصالات»: after a prepositional phrase ending in a
+        definite word, an indefinite word other than a source adjective (مطلع, رفيع) is no longer
+        part of the phrase: it starts the verb's object."""
+        if _def(doc)[k] or not _alpha(doc)[k] or not _def(doc)[k - 1] or _punct(doc)[k - 1] \
+                or _raw(doc)[k].startswith(("\u0648\u0627\u0644", "\u0641\u0627\u0644")):
+            return False  # (و/ف + ال: «السياسية والاستراتيجية» coordinates, the phrase goes on)
+        w = _nm(doc)[k]
+        if w in self.lex.prepositions or w in self.lex.descriptors or w in self.lex.relatives \
+                or strip_al(_nm(doc)[k - 1]) in self.lex.role_heads:
+            return False  # (after a title or role, «الدكتور عصام …», a name follows)
+        return any(_nm(doc)[i] in self.lex.prepositions for i in range(s + 1, k - 1))
+
     def _object_after_indefinite(self, doc, s: int, k: int) -> bool:
         """A definite word ``k`` cannot continue an indefinite source phrase starting at ``s`` when
         the word before it ends the phrase: a sound plural in ‑ون/‑ين (never annexed: that form
         drops its ن) or an indefinite nisba adjective (مسؤول قطري). Annexation («مصادر المعارضة»,
         «مسؤول الملف») and prepositional phrases («مطلع على المفاوضات») keep it."""
-        if not _def(doc)[k]:
-            return False
+        if not _def(doc)[k] or _raw(doc)[k].startswith(("\u0644\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644")):
+            return False  # (لل/بال/كال: a glued preposition, «موالية للنظام», is no object)
         prev = k - 1
         w = _nm(doc)[prev]
         if _punct(doc)[prev] or _def(doc)[prev] or any(_nm(doc)[i] in self.lex.prepositions for i in range(s, k)):
@@ -840,6 +865,10 @@ class Attributor:
                 return replace(prev)
         return a
 
+    def _in_anonymity_formula(self, k: int) -> bool:
+        """Token k lies in «لم يكشف عن اسمه», «طلب عدم الكشف عن هويته» (it belongs to the source)."""
+        return any(x.kind == "AnonymityFormula" and x.start <= k < x.end for x in self._hits)
+
     def _recent_institution(self, typ: str, head: str, window: int = 10) -> Actor | None:
         """What a bare definite head refers back to among the last few claims' claimants and
         relays: any outlet for «الوكالة», «الصحيفة»; for «الوزارة», «الجيش», one whose name
@@ -1103,6 +1132,8 @@ class Attributor:
         cend = nxt
         if kind == "DeclinePhrase" or stance in ("denies", "declines"):
             cstart = h.start
+            if nxt < s1 and _nm(doc)[nxt - 1] in lex.relatives:
+                cend = s1  # «نفت صحة التقارير التي تحدثت عن …»: what is denied goes on past the verb
         elif self._confirms_before(doc, h, s0):
             # «…، وهو ما أكده X»: X confirms the clause before «وهو ما»
             cstart = cur.content_start if cur is not None else s0

@@ -151,6 +151,8 @@ _ALEFS = "\u0627\u0623\u0625\u0622"  # ا أ إ آ
 def _is_definite(text: str, norm: str) -> bool:
     """Does the word carry the article ال? The norm folds hamza, so «إلياس» looks like «الياس»:
     the written word decides (the article's alef never carries a hamza)."""
+    if norm.startswith("\u0644\u0644") and len(norm) > 3:
+        return True  # «للدراسات»: لـ + ال, whether or not the normaliser knew the word to strip it
     if not norm.startswith("\u0627\u0644"):
         return False
     first = next((ch for ch in text if ch in _ALEFS), None)
