@@ -20,6 +20,7 @@ it), so an interrupted ingest restarted only extracts what is missing or changed
 from __future__ import annotations
 
 import itertools
+import os
 import queue
 import threading
 from dataclasses import dataclass, field
@@ -182,11 +183,16 @@ def _writer_main(conn, lookups, path: str) -> None:
                 except Exception as e:  # noqa: BLE001
                     error = f"{type(e).__name__}: {e}"
         elif msg[0] == "close":
+            flushed = True
             try:
-                st.flush()
+                flushed = st.flush()
             except Exception as e:  # noqa: BLE001
                 error = error or f"{type(e).__name__}: {e}"
             conn.send((error, seconds))
+            if not flushed:
+                # RocksDB's flush never returned (see OxigraphStore.flush): every batch is committed
+                # and in its write-ahead log, so end now rather than wait on the database
+                os._exit(0)
             break
     st.close()
 

@@ -8,7 +8,9 @@ pasted into query text.
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -19,6 +21,7 @@ from .rdf import ADD_ONLY_GRAPHS
 
 DEFAULT_STORE = "isnad-store"
 _CONTENT_HASH = ox.NamedNode("https://w3id.org/isnad/kg#contentHash")
+_ABANDONED: list = []  # databases whose flush never returned (see OxigraphStore.flush)
 
 
 def _insert(g: str, triples: list[str]) -> str:
@@ -130,6 +133,7 @@ class OxigraphStore(_Reading):
         self.read_only = read_only
         self.path = Path(path) if path else None
         self._lock_fd: int | None = None
+        self._flush_stuck = False
         # a writer that is just finishing (e.g. the writer process of an ingest that was killed)
         # holds the lock for a moment: wait a little before telling the user it is in use
         import os
@@ -231,9 +235,24 @@ class OxigraphStore(_Reading):
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.db.named_graphs())
 
-    def flush(self) -> None:
-        if self.path is not None and not self.read_only:
-            self.db.flush()
+    def flush(self, timeout: float | None = None) -> bool:
+        """Write RocksDB's memtables to disk files; False if that did not end within ``timeout``
+        seconds (default ``ISNAD_FLUSH_TIMEOUT``, 120).
+
+        Committed writes are already safe in RocksDB's write-ahead log, so a flush only makes the
+        next open faster. It runs in a thread (pyoxigraph releases the GIL) because Oxigraph
+        0.5.13's flush was seen to wait forever, twice on this machine, with RocksDB's threads
+        idle; after a flush given up, :meth:`close` does not wait on the database either.
+        """
+        if self.path is None or self.read_only or self._flush_stuck:
+            return not self._flush_stuck
+        if timeout is None:
+            timeout = float(os.environ.get("ISNAD_FLUSH_TIMEOUT", "120"))
+        th = threading.Thread(target=self.db.flush, daemon=True, name="isnad-flush")
+        th.start()
+        th.join(timeout)
+        self._flush_stuck = th.is_alive()
+        return not self._flush_stuck
 
     # -------------------------------------------------------------- reading
     def query(self, sparql: str, substitutions: dict | None = None):
@@ -275,8 +294,10 @@ class OxigraphStore(_Reading):
         return len(self.db)
 
     def close(self) -> None:
-        self.flush()
-        del self.db
+        if self.flush():
+            del self.db
+        else:
+            _ABANDONED.append(self.db)  # a flush is still waiting on it: never drop it under that thread
         if self._lock_fd is not None:
             import os
 
@@ -287,8 +308,7 @@ class OxigraphStore(_Reading):
         """Close the database (keeping this object) so another process may open it; False if in memory."""
         if self.path is None:
             return False
-        self.db.flush()
-        del self.db
+        del self.db  # (no flush: what is committed is in RocksDB's log, and the next opener replays it)
         return True
 
     def reopen(self) -> None:

@@ -110,3 +110,16 @@ def test_a_second_writer_stops_with_a_clear_message(reference, tmp_path):
     if rc2 != 0:  # refused: one clear line, no traceback
         assert rc2 == 1 and "in use" in err2 and "Traceback" not in err2
     assert graph_sizes(store)  # and the store is intact
+
+
+def test_a_flush_given_up_loses_nothing(reference, tmp_path):
+    """ISNAD_FLUSH_TIMEOUT=0 gives every RocksDB flush up at once, as when Oxigraph's flush never
+    returns: the writer processes end without waiting on it, and every document is in the store
+    (replayed from RocksDB's log when it opens)."""
+    batch, ref = reference
+    store = tmp_path / "store"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "ISNAD_FLUSH_TIMEOUT": "0"}
+    p = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", str(batch), "--store", str(store),
+                        "--batch-docs", "2"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert graph_sizes(store) == ref

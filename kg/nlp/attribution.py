@@ -366,8 +366,8 @@ class Attributor:
                 if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an \
                         and not self._in_anonymity_formula(k):
                     break  # «كشفت مصادر مطلعة عن اتصالات …»: «عن» opens the verb's object
-                if k > s + 1 and _raw(doc)[k] != _nm(doc)[k] and _raw(doc)[k].startswith("\u0644") and (
-                        _tx(doc)[k + 1] in OPEN_Q if k + 1 < len(doc) else False):
+                if k > s + 1 and k + 1 < len(doc) and _tx(doc)[k + 1] in OPEN_Q \
+                        and _raw(doc)[k] != _nm(doc)[k] and _raw(doc)[k].startswith("\u0644"):
                     break  # «شهود عيان لمراسل «الجزيرة»»: whom they spoke to, not who they are
                 if _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
                     break  # «أفاد مصدر «الشرق الأوسط» بأن …»: the outlet spoken to, not the source's side
@@ -875,7 +875,7 @@ class Attributor:
         starts with that head («وزارة الصحة اللبنانية»)."""
         for c in reversed(self._claims[-window:]):
             for a in (c.claimant, *c.cited_by):
-                if a.type == typ and (typ == "MediaOutlet" or strip_al(normalize_phrase(a.label).split()[0]) == head):
+                if a.type == typ and (typ == "MediaOutlet" or strip_al((normalize_phrase(a.label).split() or [""])[0]) == head):
                     return replace(a)
         return None
 
