@@ -136,10 +136,19 @@ def test_quotes_nested_in_a_quote_are_not_claims(nlp):
     ("وقال مصدر إن قوات النظام انسحبت من القرى بشكل مبرمج بالتنسيق مع التنظيم.", {"coordination", "withdrawal"}),
     ("وأكد المتحدث باسم الوسطاء أن الطرفين وقعا هدنة لمدة شهر.", {"truce"}),
     ("وقال ناشطون إن الغارات أسفرت عن مقتل عشرة مدنيين ونزوح مئات العائلات.", {"attack", "casualties", "displacement"}),
+    ("وقال مسؤول إن الجيش اغتال قيادياً في الحركة.", {"attack"}),
+    ("وقال قيادي إن الميليشيا سلمت التلال للجيش دون قتال.", {"coordination"}),
+    ("وقال مصدر إن الجهازين تبادلا المعلومات عن المهربين.", {"coordination"}),
+    ("وقال تقرير إن الحكومة تشتري النفط من الجماعة المسلحة.", {"coordination"}),
 ])
 def test_allegation_types(nlp, text, types):
     c, _ = one(nlp, text)
     assert types <= set(c.allegation_types)
+
+
+def test_a_handover_without_a_fight_is_no_attack(nlp):
+    c, _ = one(nlp, "وقال قيادي إن الميليشيا سلمت التلال للجيش دون قتال.")
+    assert "attack" not in c.allegation_types
 
 
 def test_medium_adjunct_ends_the_speakers_phrase(nlp):
