@@ -137,7 +137,6 @@ def test_quotes_nested_in_a_quote_are_not_claims(nlp):
     ("وأكد المتحدث باسم الوسطاء أن الطرفين وقعا هدنة لمدة شهر.", {"truce"}),
     ("وقال ناشطون إن الغارات أسفرت عن مقتل عشرة مدنيين ونزوح مئات العائلات.", {"attack", "casualties", "displacement"}),
     ("وقال مسؤول إن الجيش اغتال قيادياً في الحركة.", {"attack"}),
-    ("وقال قيادي إن الميليشيا سلمت التلال للجيش دون قتال.", {"coordination"}),
     ("وقال مصدر إن الجهازين تبادلا المعلومات عن المهربين.", {"coordination"}),
     ("وقال تقرير إن الحكومة تشتري النفط من الجماعة المسلحة.", {"coordination"}),
 ])
@@ -344,3 +343,16 @@ def test_whom_the_source_spoke_to_is_not_part_of_it(nlp, text, label, outlet):
 def test_an_unnamed_source_keeps_its_anonymity_formula(nlp):
     c, _ = one(nlp, "ونقل موقع «بوليتيكو» عن مسؤول أوروبي لم يكشف عن اسمه قوله إن العقوبات ستمدد.")
     assert c.claimant.label == "مسؤول أوروبي لم يكشف عن اسمه"
+
+
+def test_an_unlisted_outlet_in_quotes_after_lam(nlp):
+    c, content = one(nlp, "وقالت الناشطة الحقوقية ريم سالم لـ«صدى الجنوب» إن عشرات المعتقلين ما زالوا مفقودين.")
+    assert c.claimant.label == "ريم سالم"
+    assert [(a.label, a.type) for a in c.reported_to] == [("صدى الجنوب", "MediaOutlet")]
+    assert content.startswith("عشرات المعتقلين")
+
+
+def test_a_family_name_with_the_article_that_folds_like_a_preposition(nlp):
+    # «العلي»: ال + علي, and علي folds like the preposition «على»; a preposition never takes ال
+    c, _ = one(nlp, "وقال محمد العلي، وهو قيادي في فصائل المعارضة، إن الهجوم فشل.")
+    assert (c.claimant.label, c.claimant.type) == ("محمد العلي", "Person")

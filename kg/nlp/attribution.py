@@ -269,7 +269,9 @@ class Attributor:
             return True
         if n in self.lex.not_name and n in self.lex.prepositions and strip_marks(t.text) not in self.lex.prepositions_raw:
             return True
-        return n not in self.lex.not_name and strip_al(n) not in self.lex.not_name
+        core = strip_al(n)
+        # «العلي»: a preposition never takes the article, so «ال» + «علي» (folded «على») is a name
+        return n not in self.lex.not_name and (core == n or core not in self.lex.not_name or core in self.lex.prepositions)
 
     def _trailing_name(self, doc: Doc, s: int, e: int, ents) -> tuple[int, int] | None:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
@@ -922,7 +924,11 @@ class Attributor:
         return tok.is_alpha and not tok._.raw_norm.startswith("\u0644")
 
     def _content_start_skip_outlet(self, doc, i, end, sh, ents) -> int | None:
-        """Like _content_start, but an opening quote around an outlet name is not content."""
+        """Like _content_start, but an opening quote around an outlet name is not content.
+
+        A short quoted name right after «لـ» is an outlet nobody listed («لـ«سوريا على طول» إن»):
+        it is skipped too, and kept in ``self.unlisted_outlets`` for the caller."""
+        self.unlisted_outlets = []
         j = i
         while True:
             cs = self._content_start(doc, j, end, sh)
@@ -934,6 +940,15 @@ class Attributor:
                 if x is not None and x.start == cs + 1 and (
                         x.label_ == "MediaOutlet" or self._quoted_entity_end(doc, cs, ents) is not None):
                     j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
+                    continue
+                close = self._quoted_name_end(doc, cs, end, longest=4) if cs > 0 and (
+                    self._preposition_token(doc[cs - 1]) and doc[cs - 1]._.raw_norm == "\u0644") else None
+                if close is not None and close + 1 < end and (
+                        _tx(doc)[close + 1] in COLON | COMMA
+                        or any(h.kind == "Complementizer" and h.start == close + 1 for h in sh)):
+                    self.unlisted_outlets.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
+                                                       start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
+                    j = close + 1
                     continue
             return cs
 
@@ -1124,6 +1139,7 @@ class Attributor:
 
         region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents)
         outlets = self._outlets(doc, e, region_end if region_end is not None else min(nxt, e + 8), ents)
+        outlets += self.unlisted_outlets
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
         outlets += [o for o in self._outlets(doc, h.end, e, ents, slot_only=True)] if claimant.type != "MediaOutlet" else []
