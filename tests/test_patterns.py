@@ -356,3 +356,15 @@ def test_a_family_name_with_the_article_that_folds_like_a_preposition(nlp):
     # «العلي»: ال + علي, and علي folds like the preposition «على»; a preposition never takes ال
     c, _ = one(nlp, "وقال محمد العلي، وهو قيادي في فصائل المعارضة، إن الهجوم فشل.")
     assert (c.claimant.label, c.claimant.type) == ("محمد العلي", "Person")
+
+
+@pytest.mark.parametrize("text, claimant, stance", [
+    ("ونفى الجيش هذه الاتهامات جملة وتفصيلاً.", "الجيش", "denies"),  # a bare institution still speaks
+    ("ووصفت الوزارة هذه التقارير بأنها عارية عن الصحة.", "الوزارة", "denies"),
+    ("ورفضت الحركة الاتهامات الإسرائيلية بشأن استخدام المستشفيات.", "الحركة", "denies"),
+    ("ورفض المسؤول الإفصاح عن تفاصيل الاتفاق.", "المسؤول", "declines"),
+    ("وأكد المتحدث عدم صحة الأنباء عن انسحاب القوات.", "المتحدث", "denies"),
+])
+def test_denials_and_refusals_written_around_their_object(nlp, text, claimant, stance):
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.stance) == (claimant, stance)

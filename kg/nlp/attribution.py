@@ -414,8 +414,12 @@ class Attributor:
             if k > s + 1 or not definite:
                 return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_end(doc, k - 1))
             if e == s + 1 or _punct(doc)[s + 1]:
-                # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited, if any
-                return self._recent_institution(org, head)
+                # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited; with none,
+                # a bare «الجيش», «الوزارة» still speaks (a bare «الصحيفة» is the article's own voice)
+                prev = self._recent_institution(org, head)
+                if prev is not None or org == "MediaOutlet":
+                    return prev
+                return Actor(_span_text(doc, s, s + 1), org, start=_ix(doc)[s], end=_end(doc, s))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -576,7 +580,9 @@ class Attributor:
                 continue
             obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 12), None)
             if obj is not None and not any(x.kind == "DeclinePhrase" and x.start <= h.start < x.end for x in sh):
-                out.append(CueHit(h.start, h.end, h.cue, "DeclinePhrase"))
+                # «رفضت الحركة الاتهامات»: an accusation as the object makes the refusal a denial
+                cue = obj.cue if obj.cue.stance == "denies" else h.cue
+                out.append(CueHit(h.start, h.end, cue, "DeclinePhrase"))
         return out
 
     def _after_according(self, doc, prev: CueHit, h: CueHit) -> bool:
