@@ -368,3 +368,9 @@ def test_a_family_name_with_the_article_that_folds_like_a_preposition(nlp):
 def test_denials_and_refusals_written_around_their_object(nlp, text, claimant, stance):
     c, _ = one(nlp, text)
     assert (c.claimant.label, c.stance) == (claimant, stance)
+
+
+def test_a_described_outlet_followed_by_its_quoted_name_is_that_outlet(nlp):
+    c, content = one(nlp, "وأفادت وكالة الأنباء الرسمية السورية «سانا» بأن وحدات من الجيش انتشرت في المدينة.")
+    assert c.claimant.entity == "sana" and not c.reported_to
+    assert content.startswith("وحدات من الجيش")

@@ -411,6 +411,9 @@ class Attributor:
                 if definite and not _def(doc)[k]:
                     break
                 k += 1
+            if k < len(doc) and _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None \
+                    and x.start == k + 1 and x.label_ in ACTOR_TYPES:
+                return self._actor_from_ent(x)  # «وكالة الأنباء الرسمية السورية «سانا»»: the name it describes
             if k > s + 1 or not definite:
                 return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_end(doc, k - 1))
             if e == s + 1 or _punct(doc)[s + 1]:
