@@ -485,6 +485,16 @@ def print_queries(res: list[dict]) -> None:
                        "rdflib / Oxigraph"]))
 
 
+def child_json(args: list[str], what: str) -> dict:
+    """Run this script with ``args`` in a fresh process (its own peak RSS, its own cold caches) and
+    return the JSON object it prints last; stop the benchmark if it fails."""
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=_env())
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"{what} failed")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000])
@@ -523,18 +533,9 @@ def main(argv=None) -> None:
     for n in sorted(a.sizes):
         corpus = write(n, a.workdir / f"corpus-{n}.jsonl")
         store = a.workdir / f"store-{n}"
-        proc = subprocess.run([sys.executable, __file__, "--_ingest", str(corpus), str(store),
-                               "bulk" if a.bulk else "txn"], capture_output=True, text=True, env=_env())
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr[-3000:])
-            raise SystemExit(f"ingest of {n} articles failed")
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
-        proc = subprocess.run([sys.executable, __file__, "--_per_process", str(corpus), str(a.workdir / "shards-bench")],
-                              capture_output=True, text=True, env=_env())
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr[-3000:])
-            raise SystemExit(f"extraction with RDF writing of {n} articles failed")
-        r.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+        r = child_json(["--_ingest", str(corpus), str(store), "bulk" if a.bulk else "txn"], f"ingest of {n} articles")
+        r.update(child_json(["--_per_process", str(corpus), str(a.workdir / "shards-bench")],
+                            f"extraction with RDF writing of {n} articles"))
         results["ingest"].append(r)
         print(f"ingested {n:,} articles in {r['ingest_s']:.0f} s", file=sys.stderr, flush=True)
         if biggest_store and not a.keep:

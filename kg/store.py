@@ -112,7 +112,6 @@ def _writer_lock(path: Path) -> int:
     when another process holds it.
     """
     import fcntl
-    import os
 
     path.mkdir(parents=True, exist_ok=True)
     fd = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
@@ -136,7 +135,6 @@ class OxigraphStore(_Reading):
         self._flush_stuck = False
         # a writer that is just finishing (e.g. the writer process of an ingest that was killed)
         # holds the lock for a moment: wait a little before telling the user it is in use
-        import os
         import time
 
         deadline = time.monotonic() + float(os.environ.get("ISNAD_LOCK_WAIT", "10"))
@@ -299,8 +297,6 @@ class OxigraphStore(_Reading):
         else:
             _ABANDONED.append(self.db)  # a flush is still waiting on it: never drop it under that thread
         if self._lock_fd is not None:
-            import os
-
             os.close(self._lock_fd)  # (closing the descriptor releases the flock)
             self._lock_fd = None
 

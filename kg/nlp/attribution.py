@@ -598,7 +598,7 @@ class Attributor:
     def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
         """``h`` sits in the complement clause of ``before``, after its own preposed subject:
         «قال إن واشنطن لن تعترف …» (complementizer, a few words, an optional particle, the verb)."""
-        if doc[h.start]._.raw_norm != _nm(doc)[h.start]:
+        if _raw(doc)[h.start] != _nm(doc)[h.start]:
             return False  # «وأكد»: a glued conjunction opens a new clause
         ends = {x.end for x in sh if x.kind == "Complementizer" and before.end <= x.start < h.start}
         words = 0
@@ -932,12 +932,11 @@ class Attributor:
             return False
         return tok.is_alpha and not tok._.raw_norm.startswith("\u0644")
 
-    def _content_start_skip_outlet(self, doc, i, end, sh, ents) -> int | None:
+    def _content_start_skip_outlet(self, doc, i, end, sh, ents, unlisted: list[Actor] | None = None) -> int | None:
         """Like _content_start, but an opening quote around an outlet name is not content.
 
         A short quoted name right after «لـ» is an outlet nobody listed («لـ«سوريا على طول» إن»):
-        it is skipped too, and kept in ``self.unlisted_outlets`` for the caller."""
-        self.unlisted_outlets = []
+        it is skipped too, and appended to ``unlisted`` when the caller passes a list."""
         j = i
         while True:
             cs = self._content_start(doc, j, end, sh)
@@ -950,13 +949,13 @@ class Attributor:
                         x.label_ == "MediaOutlet" or self._quoted_entity_end(doc, cs, ents) is not None):
                     j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
                     continue
-                close = self._quoted_name_end(doc, cs, end, longest=4) if cs > 0 and (
-                    self._preposition_token(doc[cs - 1]) and doc[cs - 1]._.raw_norm == "\u0644") else None
+                close = self._quoted_name_end(doc, cs, end, longest=4) if cs > 0 and _raw(doc)[cs - 1] == "\u0644" else None
                 if close is not None and close + 1 < end and (
                         _tx(doc)[close + 1] in COLON | COMMA
                         or any(h.kind == "Complementizer" and h.start == close + 1 for h in sh)):
-                    self.unlisted_outlets.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
-                                                       start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
+                    if unlisted is not None:
+                        unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
+                                              start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
                     continue
             return cs
@@ -1146,9 +1145,10 @@ class Attributor:
             prev = self._by_speaker[claimant.key]
             reported, cited = list(prev.reported_to), list(prev.cited_by)
 
-        region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents)
+        unlisted: list[Actor] = []
+        region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents, unlisted)
         outlets = self._outlets(doc, e, region_end if region_end is not None else min(nxt, e + 8), ents)
-        outlets += self.unlisted_outlets
+        outlets += unlisted
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
         outlets += [o for o in self._outlets(doc, h.end, e, ents, slot_only=True)] if claimant.type != "MediaOutlet" else []
