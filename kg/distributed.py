@@ -123,8 +123,12 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
     with body_path.open("w", encoding="utf-8") as body, hash_path.open("w", encoding="utf-8") as hashes:
         for ex in extract(fresh) if fresh else ():
             g, triples = builder.ntriples(ex)
-            for t in triples:
-                (hashes if is_hash_triple(t) else body).write(f"{t} <{g}> .\n")
+            end = f" <{g}> .\n"
+            keep = [t for t in triples if not is_hash_triple(t)]
+            if keep:
+                body.write(end.join(keep) + end)
+            if len(keep) < len(triples):
+                hashes.write(end.join(t for t in triples if is_hash_triple(t)) + end)
             for t in builder.new_source_ntriples(ex.document, sources):
                 body.write(f"{t} <{SOURCES_GRAPH}> .\n")
             graphs.append(g)

@@ -6,7 +6,6 @@ every token offset plus the article start is an offset into the original file.
 """
 from __future__ import annotations
 
-from copy import copy
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -36,19 +35,20 @@ def masked_article_text(doc: Document, start: int, end: int) -> str:
 
 def _shift(a: Actor, off: int) -> Actor:
     """A copy of ``a`` with its offsets moved from article to document coordinates."""
-    if a.start is None:
-        return copy(a)
     b = object.__new__(Actor)  # a shallow copy without copy()'s protocol look-ups (hot: ~25 per article)
     b.__dict__.update(a.__dict__)
-    b.start, b.end = a.start + off, a.end + off
+    if a.start is not None:
+        b.start, b.end = a.start + off, a.end + off
     return b
 
 
 def _collect(document: Document, art, sdoc, out: Extraction) -> None:
     off = art.start
+    text = document.text
     for ent in ents(sdoc):
         key = ent.id_.split("|", 1)[-1] or None
-        out.mentions.append(Mention(ent.start_char + off, ent.end_char + off, ent.text, key, ent.label_,
+        s, e = ent.start_char + off, ent.end_char + off  # the text sliced, not Span.text (a Token per word)
+        out.mentions.append(Mention(s, e, text[s:e], key, ent.label_,
                                     "anaphor" if ent.id_.startswith("anaphor|") else "gazetteer"))
     claims = sdoc._.claims
     if not claims:

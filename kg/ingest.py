@@ -235,13 +235,17 @@ class _ProcessWriter:
         lk_r, lk_w = os.pipe()
         lko_r, lko_w = os.pipe()
         child_fds = (cmd_r, ack_w, lk_r, lko_w)
+        # the writer shares this process's writer lock (the same open file, inherited): the lock
+        # then lasts while either process lives, so a reader never opens the store under a writer
+        # that outlived a killed ingest
+        shared_lock = (store._lock_fd,) if store._lock_fd is not None else ()
         root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(x for x in [root, os.environ.get("PYTHONPATH")] if x)}
         store.release()
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", "import kg.ingest as m, sys; m._writer_entry(*map(int, sys.argv[1:5]), sys.argv[5])",
-                 *map(str, child_fds), str(store.path)], pass_fds=child_fds, env=env)
+                 *map(str, child_fds), str(store.path)], pass_fds=child_fds + shared_lock, env=env)
         except BaseException:
             store.reopen()
             raise

@@ -64,6 +64,7 @@ class Cue:
     vague: bool = False
     function: str = ""  # for kg:FunctionWord: relay-source, what, pronoun, name-link, ...
     raw_forms: tuple[str, ...] = ()  # the forms as written (one-word ones), for checks before folding
+    requires: frozenset[str] = frozenset()  # kg:requires: a form counts only with one of these words after it
 
 
 @dataclass
@@ -85,6 +86,7 @@ class Knowledge:
         for c in self.cues:
             for f in c.forms:
                 words.update(f)
+            words.update(c.requires)
         for forms in self.allegations.values():
             for f in forms:
                 words.update(f)
@@ -146,7 +148,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
 CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
              "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
              "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple", "OrgHead", "DeclineVerb",
-             "DeclineObject", "MediumAdjunct", "AnonymityFormula")
+             "DeclineObject", "MediumAdjunct", "AnonymityFormula", "FixedExpression")
 
 
 def read_cues(g: Graph) -> list[Cue]:
@@ -163,7 +165,8 @@ def read_cues(g: Graph) -> list[Cue]:
         if at is not None:
             fn = _local(at)  # OrgHead: the actor type it gives
         raw = tuple(sorted(str(f) for f in _lit(g, s, KG.form) if " " not in str(f)))
-        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw))
+        req = frozenset(w for f in _lit(g, s, KG.requires) for w in _tokens(f))
+        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw, req))
     return _inner_conjunctions_split(out)
 
 

@@ -123,6 +123,28 @@ def _writer_lock(path: Path) -> int:
     return fd
 
 
+def _no_writer(path: Path) -> None:
+    """Raise OSError("lock …") while a writer holds the store's writer lock; return when none does.
+
+    Oxigraph opens a store read-only from the files RocksDB lists at that moment; a writer
+    still at work (the writer process of an ingest whose main process was just killed, say)
+    may delete some of them as it compacts. A shared flock, taken and let go at once, tells
+    whether any process of an ingest still holds the store.
+    """
+    import fcntl
+
+    try:
+        fd = os.open(path / WRITER_LOCK, os.O_RDONLY)
+    except OSError:
+        return  # no lock file: no kg writer ever opened this store
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        raise OSError("lock held by a writer") from None
+    finally:
+        os.close(fd)
+
+
 class OxigraphStore(_Reading):
     """Embedded Oxigraph on disk (``path``) or in memory (``path=None``)."""
 
@@ -143,6 +165,7 @@ class OxigraphStore(_Reading):
                 if self.path is None:
                     self.db = ox.Store()
                 elif read_only:
+                    _no_writer(self.path)
                     self.db = ox.Store.read_only(str(self.path))
                 else:
                     if writer_lock and self._lock_fd is None:
@@ -197,7 +220,7 @@ class OxigraphStore(_Reading):
                 self.db.bulk_load(head.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
                 self.db.load(tail.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             else:
-                data = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts).encode("utf-8")
+                data = "".join(end.join(ts) + end for g, ts in new if ts for end in (f" <{g}> .\n",)).encode("utf-8")
                 (self.db.bulk_load if bulk else self.db.load)(data, format=ox.RdfFormat.N_QUADS)
         return sum(len(t) for _, t in graphs)
 

@@ -24,6 +24,54 @@ def test_tokens_keep_their_offsets(nlp):
         assert text[t.idx:t.idx + len(t.text)] == t.text
 
 
+def _unguarded_tokenizer():
+    """The same rules with spaCy's plain regex methods (no guard): the reference."""
+    import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from kg.nlp import tokenizer as T
+
+    ref = spacy.blank("ar")
+    ref.tokenizer.prefix_search = compile_prefix_regex(
+        [T._TATWEEL_CLITIC, T._CLITIC_BEFORE_QUOTE, *T._QUOTES, *ref.Defaults.prefixes]).search
+    ref.tokenizer.suffix_search = compile_suffix_regex(
+        [*T._QUOTES, T._TRAILING_PUNCT, T._PUNCT_AFTER_DIGIT_OR_MARK, *ref.Defaults.suffixes]).search
+    ref.tokenizer.infix_finditer = compile_infix_regex(ref.Defaults.infixes).finditer
+    return ref
+
+
+def test_guarded_affix_search_gives_the_same_tokens(nlp):
+    """The affix guards skip regexes that cannot match: same tokens on the corpus, NewsFANE and noise."""
+    import random
+    from pathlib import Path
+
+    from kg.nlp.tokenizer import _Guarded
+
+    tok = nlp.tokenizer
+    assert all(isinstance(f, _Guarded) for f in (tok.prefix_search, tok.suffix_search, tok.infix_finditer))
+    assert "م" not in tok.infix_finditer._chars  # an Arabic letter: most words skip the infix regex
+    ref = _unguarded_tokenizer()
+    ner = (Path(__file__).resolve().parent.parent / "kg/data/ner/NewsFANE_Gold_2014_170K.txt").read_text("utf-8")
+    texts = [corpus_text(s) for s in ("000", "001", "002", "003", "004")] + [ner[i:i + 100_000] for i in range(0, 300_000, 100_000)]
+    rnd = random.Random(7)
+    alphabet = "ابتثجحخدذرسشصضطظعغفقكلمنهوي ءآأإؤئةى" + "0123456789٠١٢٣" + ".,،:;؛!?؟-–—/\\+*^%$€£()[]{}«»\"'“”‘’…ـ\u064b\u064e\u0651 \n" + "kmKMgT°x"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(400)) for _ in range(300)]
+    for text in texts:
+        assert [(t.idx, t.text) for t in nlp.make_doc(text)] == [(t.idx, t.text) for t in ref.make_doc(text)]
+
+
+def test_consumable_chars_is_open_for_wildcards():
+    import re
+
+    from kg.nlp.tokenizer import consumable_chars
+
+    assert consumable_chars(re.compile(r"(?<=[0-9])(?:km|m)$")) == frozenset("km")
+    assert consumable_chars(re.compile(r"a|b.")) is None
+    assert consumable_chars(re.compile(r"[^a]")) is None
+    assert consumable_chars(re.compile(r"\w+")) is None
+    assert consumable_chars(re.compile(r"x", re.IGNORECASE)) >= {"x", "X"}
+
+
 def test_normalize_folds_only_the_contract_letters():
     assert normalize("إسرائيلُ") == "اسرائيل"
     assert normalize("مشيرًا") == "مشيرا"

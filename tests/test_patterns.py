@@ -374,3 +374,91 @@ def test_a_described_outlet_followed_by_its_quoted_name_is_that_outlet(nlp):
     c, content = one(nlp, "وأفادت وكالة الأنباء الرسمية السورية «سانا» بأن وحدات من الجيش انتشرت في المدينة.")
     assert c.claimant.entity == "sana" and not c.reported_to
     assert content.startswith("وحدات من الجيش")
+
+
+# ---------------------------------------------------------------- fixed expressions (kg:FixedExpression)
+
+@pytest.mark.parametrize("text", [
+    # «شبه» is the adverb «almost / semi-» here, not the verb «شبّه» (liken)
+    "ويأتي ذلك في وقت لا تزال فيه قوات الدعم السريع تحاصر بشكل شبه كامل الأحياء الجنوبية من مدينة "
+    "الفاشر الخاضعة لسيطرة الجيش، بعد تقدمها خلال الأيام الأخيرة في ريفها الغربي.",
+    "وفي الأثناء تطوق قوات الدعم السريع بشكل شبه كامل مخيم زمزم للنازحين، وتقصفه بصورة شبه يومية.",
+    # «رأي» (opinion) folds to «رأى» (he considered)
+    "وأظهر استطلاع رأي أجراه معهد محلي أن غالبية الناخبين يؤيدون الاتفاق.",
+])
+def test_a_fixed_expression_hides_the_cue_form_inside_it(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_the_speech_verb_still_works_beside_a_fixed_expression(nlp):
+    c, content = one(nlp, "وشبّه المتحدث باسم الجيش السوداني نبيل عبد الله هذه الهجمات بأنها حرب إبادة، "
+                          "بينما تحاصر قوات الدعم السريع بشكل شبه كامل الأحياء الشرقية من المدينة.")
+    assert c.cue == "وشبّه" and c.claimant.label == "نبيل عبد الله"
+    assert content.startswith("حرب إبادة") and content.endswith("الأحياء الشرقية من المدينة")
+    c, content = one(nlp, "وقالت مصادر محلية لـ«عنب بلدي» إن الغارات على القرى الحدودية باتت شبه يومية.")
+    assert c.claimant.label == "مصادر محلية" and content.endswith("باتت شبه يومية")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وقالت وكالة أنباء شبه رسمية إن المفاوضات ستستأنف الأسبوع المقبل.", "وكالة أنباء شبه رسمية"),
+    ("وقال مسؤول في هيئة شبه حكومية لـ«عنب بلدي» إن الرواتب تأخرت.", "مسؤول في هيئة شبه حكومية"),
+    ("وقال أعضاء جدد في المجلس المحلي إن الانتخابات كانت نزيهة.", "أعضاء جدد في المجلس المحلي"),
+])
+def test_a_fixed_expression_inside_the_source_no_longer_cuts_it(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+# ---------------------------------------------------------------- cues that need a word after them (kg:requires)
+
+@pytest.mark.parametrize("text, label", [
+    ("وحمّلت وزارة الخارجية القطرية الحكومة الإسرائيلية المسؤولية الكاملة عن انهيار الهدنة.",
+     "وزارة الخارجية القطرية"),
+    ("وحمّل الجيش السوداني قوات الدعم السريع مسؤولية قصف المستشفى في مدينة الفاشر.", "الجيش السوداني"),
+])
+def test_holding_someone_responsible_is_a_claim(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label and c.stance == "asserts"
+
+
+def test_carrying_is_not_holding_responsible(nlp):
+    # «حمل» (carried) without «مسؤولية» after it opens no claim
+    assert claims(nlp, "وحمل المسعفون الجرحى إلى المستشفى الميداني في أطراف البلدة.") == []
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وردّ المتحدث باسم الخارجية الإيرانية بالقول إن العقوبات لن تغير موقف طهران.",
+     "المتحدث باسم الخارجية الإيرانية", "العقوبات لن تغير"),
+    ("ورد المتحدث باسم الجيش السوداني نبيل عبد الله على ذلك بالقول: «قواتنا لم تستهدف المدنيين».",
+     "نبيل عبد الله", "«قواتنا لم تستهدف"),
+    ("واكتفى المتحدث باسم الجيش السوداني نبيل عبد الله بالقول إن التحقيق مستمر.", "نبيل عبد الله", "التحقيق مستمر"),
+])
+def test_replying_by_saying(nlp, text, label, start):
+    c, content = one(nlp, text)
+    assert c.claimant.label == label and content.startswith(start)
+
+
+def test_a_reply_noun_and_was_mentioned_open_no_claim(nlp):
+    # «رد» the noun, «ورد» (was mentioned): no «بالقول» / «قائلاً» after them
+    c, _ = one(nlp, "وفي رد على سؤال حول الهدنة، قال المتحدث إن المفاوضات مستمرة.")
+    assert c.cue == "قال"
+    assert claims(nlp, "ووصلت التعزيزات إلى البلدة وفق ما ورد في التقرير الأسبوعي للبعثة.") == []
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وكذّب الجيش الإسرائيلي الرواية الفلسطينية حول الحادث.", "الجيش الإسرائيلي"),
+    ("وكذبت حركة حماس هذه التقارير جملة وتفصيلا.", "حماس"),
+])
+def test_belying_a_report_is_a_denial(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label and c.stance == "denies"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وأصدرت حركة حماس بياناً جاء فيه أن قواتها صدت الهجوم على البلدة.", "حماس"),
+    ("ونشرت منظمة العفو الدولية تقريراً جاء فيه أن آلاف المدنيين نزحوا من المدينة.", "منظمة العفو الدولية"),
+])
+def test_what_a_statement_reads_is_its_issuers_claim(nlp, text, label):
+    c, content = one(nlp, text)
+    assert c.claimant.label == label and c.cue == "جاء فيه"
+    assert not content.startswith("أن")

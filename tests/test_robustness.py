@@ -123,3 +123,50 @@ def test_a_flush_given_up_loses_nothing(reference, tmp_path):
                         "--batch-docs", "2"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr
     assert graph_sizes(store) == ref
+
+
+def _writer_pids(store) -> list[int]:
+    """Pids of live store-writer processes (``kg.ingest._writer_entry``) working on ``store``."""
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                cmd = open(f"/proc/{d}/cmdline", "rb").read().split(b"\0")
+            except OSError:
+                continue
+            if any(b"_writer_entry" in c for c in cmd) and str(store).encode() in cmd:
+                out.append(int(d))
+    return out
+
+
+def test_a_reader_waits_for_a_writer_that_outlives_its_killed_ingest(reference, tmp_path, monkeypatch):
+    """Killing ``kg ingest`` leaves its writer process alive for a moment; a read-only open then
+    would read files the writer is deleting. The writer shares the writer lock, so readers wait."""
+    from kg.store import StoreError, _no_writer
+
+    batch, ref = reference
+    store = tmp_path / "store"
+    p = kg_proc("ingest", str(batch), "--store", str(store), "--batch-docs", "2", "--transactional")
+    deadline = time.monotonic() + 120
+    while not (pids := _writer_pids(store)):
+        assert p.poll() is None and time.monotonic() < deadline, "no writer process started"
+        time.sleep(0.05)
+    writer = pids[0]
+    os.kill(writer, signal.SIGSTOP)  # keep the writer alive while the ingest dies
+    try:
+        p.send_signal(signal.SIGKILL)
+        p.wait(timeout=60)
+        with pytest.raises(OSError, match="lock"):
+            _no_writer(store)
+        monkeypatch.setenv("ISNAD_LOCK_WAIT", "1")
+        with pytest.raises(StoreError, match="in use"):
+            OxigraphStore(store, read_only=True)
+    finally:
+        os.kill(writer, signal.SIGCONT)  # it reads EOF from the dead ingest and ends
+    for _ in range(600):
+        if not _writer_pids(store):
+            break
+        time.sleep(0.1)
+    _no_writer(store)  # the lock went with the last process of the ingest
+    for g, n in graph_sizes(store).items():
+        assert n == ref[g], f"partial document graph {g}: {n} of {ref[g]} triples"

@@ -69,6 +69,10 @@ class CueHit:
     kind: str
 
 
+FIXED = "FixedExpression"  # the cue kind of set phrases whose words are no cue (see Lexicon.hits)
+REQUIRES_WINDOW = 16  # tokens: «حمّل وزير الخارجية الأردني أيمن الصفدي الحكومة الإسرائيلية مسؤولية …»
+
+
 class Lexicon:
     """Cue matchers and word classes built once from the knowledge."""
 
@@ -80,7 +84,7 @@ class Lexicon:
         # forms the rules need as positioned hits go into the matcher
         positional = {"SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
                       "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-                      "DeclineVerb", "DeclineObject", "MediumAdjunct", "AnonymityFormula"}
+                      "DeclineVerb", "DeclineObject", "MediumAdjunct", "AnonymityFormula", FIXED}
         for c in kn.cues:
             self.cues[c.key] = c
             docs = []
@@ -145,16 +149,34 @@ class Lexicon:
         out: list[CueHit] = []
         # longest match wins, separately for claim-opening cues and for the other words,
         # so «نفى صحة» (a denial marker) does not hide «نفى» (the verb)
+        # a fixed expression («بشكل شبه كامل», «استطلاع رأي») competes in the claim-opening group:
+        # where it is longer, the cue form inside it («شبه», «رأي») is not a cue; it is then dropped
         taken: dict[bool, set[int]] = {True: set(), False: set()}
         for s, e, cue in sorted(raw, key=lambda x: -(x[1] - x[0])):
-            kind = _main_kind(cue)
-            group = taken[kind in CLAIM_KINDS or kind == "NominalCue"]
+            kind = FIXED if FIXED in cue.kinds else _main_kind(cue)
+            group = taken[kind in CLAIM_KINDS or kind in ("NominalCue", FIXED)]
             if any(i in group for i in range(s, e)):
                 continue
             group.update(range(s, e))
-            out.append(CueHit(s, e, cue, kind))
+            if kind != FIXED:
+                out.append(CueHit(s, e, cue, kind))
         out.sort(key=lambda h: h.start)
+        if any(h.cue.requires for h in out):
+            opening = {h.start for h in out if h.kind in CLAIM_KINDS}
+            out = [h for h in out if not h.cue.requires or self._completed(doc, h, opening)]
         return out
+
+    @staticmethod
+    def _completed(doc: Doc, h: CueHit, opening: set[int]) -> bool:
+        """A cue with ``kg:requires`` («حمّل» … «مسؤولية», «ردّ» … «بالقول») counts only when one of
+        its words follows in the same clause: before any punctuation or other claim-opening cue."""
+        nm, punct = _nm(doc), _punct(doc)
+        for k in range(h.end, min(len(nm), h.end + REQUIRES_WINDOW)):
+            if nm[k] in h.cue.requires:
+                return True
+            if punct[k] or k in opening:
+                return False
+        return False
 
 
 _KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "ContinuationParticiple",
@@ -173,25 +195,46 @@ RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسي
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
 
+def _newlines(doc: Doc) -> list[int]:
+    """Indices of the tokens holding a newline (spaCy keeps whitespace in whitespace-only tokens,
+    so only those are tested)."""
+    v = doc.user_data.get("isnad_newlines")
+    if v is None:
+        tx = _tx(doc)
+        v = doc.user_data["isnad_newlines"] = [i for i, sp in enumerate(_space(doc)) if sp and "\n" in tx[i]]
+    return v
+
+
+_QUOTE_MARKS = OPEN_Q | CLOSE_Q | STRAIGHT_Q
+
+
 def quote_depth(doc: Doc) -> list[int]:
-    """Per token, 1 when inside a direct quote («…» or "…"), else 0."""
-    depth, straight, out = 0, False, []
-    for x in _tx(doc):
+    """Per token, 1 when inside a direct quote («…» or "…"), else 0.
+
+    Walks only the quote marks and newlines: between two of them the answer does not change.
+    """
+    tx = _tx(doc)
+    n = len(tx)
+    out = [0] * n
+    events = sorted([i for i, x in enumerate(tx) if x in _QUOTE_MARKS] + _newlines(doc))
+    depth, straight, run = 0, False, 0
+    for i in events:
+        if (depth or straight) and i > run:
+            out[run:i] = [1] * (i - run)
+        x = tx[i]
         if x in OPEN_Q:
-            out.append(1 if (depth or straight) else 0)
+            out[i] = 1 if (depth or straight) else 0
             depth += 1
-            continue
-        if x in CLOSE_Q:
+        elif x in CLOSE_Q:
             depth = max(0, depth - 1)
-            out.append(1 if (depth or straight) else 0)
-            continue
-        if x in STRAIGHT_Q:
+            out[i] = 1 if (depth or straight) else 0
+        elif x in STRAIGHT_Q:
             straight = not straight
-            out.append(0)
-            continue
-        if "\n" in x:
+        else:  # a newline ends any quote
             depth, straight = 0, False
-        out.append(1 if (depth or straight) else 0)
+        run = i + 1
+    if (depth or straight) and run < n:
+        out[run:n] = [1] * (n - run)
     return out
 
 
@@ -199,12 +242,13 @@ def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
     """Token ranges of sentences: split at final punctuation outside quotes and at newlines."""
     out, start = [], 0
     texts = _tx(doc)
-    for i, x in enumerate(texts):
-        if "\n" in x:
+    newline = set(_newlines(doc))
+    for i in sorted([i for i, x in enumerate(texts) if x in SENT_END] + list(newline)):
+        if i in newline:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        elif x in SENT_END and not inq[i]:
+        elif not inq[i]:
             out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
