@@ -224,4 +224,23 @@ def load_knowledge(folder: str | None = None) -> Knowledge:
     entities = read_entities(gaz)
     words = (_tokens(a) for e in entities.values() for a in (*e.aliases, *e.anaphors, *e.demonyms))
     names = frozenset(w[0] for w in words if len(w) == 1)
-    return Knowledge(entities, read_cues(cues + grammar), read_allegations(alg, names), files)
+    kn = Knowledge(entities, read_cues(cues + grammar), read_allegations(alg, names), files)
+    return _folded(kn)
+
+
+def _folded(kn: Knowledge) -> Knowledge:
+    """Cue and allegation forms with their لل words as the normaliser gives them in text
+    (:func:`~kg.nlp.normalize.fold_lam_al`: «عمالة للنظام» is matched as «عماله النظام»)."""
+    from dataclasses import replace
+
+    from .nlp.normalize import fold_lam_al
+
+    known = kn.vocabulary()
+
+    def fold(form: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(fold_lam_al(w, known) for w in form)
+
+    kn.cues = [replace(c, forms=tuple(fold(f) for f in c.forms),
+                       requires=frozenset(fold_lam_al(w, known) for w in c.requires)) for c in kn.cues]
+    kn.allegations = {t: sorted({fold(f) for f in forms}) for t, forms in kn.allegations.items()}
+    return kn

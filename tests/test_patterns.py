@@ -462,3 +462,29 @@ def test_what_a_statement_reads_is_its_issuers_claim(nlp, text, label):
     c, content = one(nlp, text)
     assert c.claimant.label == label and c.cue == "جاء فيه"
     assert not content.startswith("أن")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وقال مسؤول في مجلس محلي تابع للمعارضة إن القصف مستمر على الأحياء.", "مسؤول في مجلس محلي تابع للمعارضة"),
+    ("وأعلن مكتب تابع للأمم المتحدة أن المساعدات وصلت إلى المدينة.", "مكتب تابع للأمم المتحدة"),
+])
+def test_affiliated_to_is_no_verb_inside_the_source(nlp, text, label):
+    # «تابع» after a noun and before a glued «لـ» is "affiliated to", not "he continued"
+    c, content = one(nlp, text)
+    assert c.claimant.label == label
+    assert content.startswith(("القصف", "المساعدات"))
+
+
+def test_affiliated_to_opens_no_claim_and_the_verb_still_does(nlp):
+    assert claims(nlp, "وسيطر فصيل تابع للجيش الوطني على القرية بعد معارك عنيفة.") == []
+    c, content = one(nlp, "وتابع المتحدث أن القوات ستواصل عملياتها في الريف الشمالي.")
+    assert c.cue == "وتابع" and content.startswith("القوات")
+
+
+def test_lam_plus_article_names_the_entity(nlp):
+    # لل is لـ + ال: «للأمم المتحدة», «للشرق الأوسط» are the UN and the newspaper
+    c, _ = one(nlp, "وقال القيادي في المعارضة للشرق الأوسط إن المفاوضات متعثرة منذ أسابيع.")
+    assert [a.entity for a in c.reported_to] == ["asharq_al_awsat"]
+    c, _ = one(nlp, "وقال الأمين العام للأمم المتحدة إن الوضع في القطاع كارثي.")
+    assert c.claimant.type == "AnonymousSource" and c.claimant.affiliation == "un"
+    assert c.claimant.label == "الأمين العام للأمم المتحدة"

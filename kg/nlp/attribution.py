@@ -126,6 +126,7 @@ class Lexicon:
         self.quantifiers = words("FunctionWord", "quantifier")
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
+        self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
@@ -368,7 +369,7 @@ class Attributor:
         # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
         is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
         is_group = head in self.lex.group_heads or self._head_hit(s, "GroupHead")
-        is_role = head in self.lex.role_heads
+        is_role = head in self.lex.role_heads or self._head_hit(s, "RoleHead")  # «الأمين العام»
         inner = [ents[i] for i in range(s, e) if i in ents]
         seen, ent_list = set(), []
         for x in inner:
@@ -451,6 +452,9 @@ class Attributor:
             while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
                 x = ents.get(k)
                 if x is not None:
+                    if _nm(doc)[k - 1] in self.lex.affiliation_adjectives and x.start == k:
+                        k = x.end  # «مكتب تابع للأمم المتحدة»: whom it belongs to is part of the name
+                        continue
                     break
                 if definite and not _def(doc)[k]:
                     break
@@ -538,7 +542,7 @@ class Attributor:
         self._inq = inq
         ents = self._ent_at(doc)
         self._ents = ents
-        hits = [h for h in lex.hits(doc)]
+        hits = [h for h in lex.hits(doc) if not self._affiliation_adjective(doc, h)]
         self._hits = hits
         self._hits_at: dict[int, list[CueHit]] = {}
         for h in hits:
@@ -618,6 +622,19 @@ class Attributor:
                 waiting.setdefault(c.claimant.key, []).append(c)
         doc._.claims = claims
         return doc
+
+    def _affiliation_adjective(self, doc, h: CueHit) -> bool:
+        """«فصيل تابع للنظام», «مسؤول في مجلس محلي تابع للمعارضة»: after a noun, written without a
+        conjunction and before a word with a glued «لـ», «تابع» is "affiliated to", not "continued"
+        (the verb opens its clause: «وتابع المتحدث», «وتابع لـ«…»»)."""
+        k = h.start
+        if h.end - k != 1 or k == 0 or k + 1 >= len(doc):
+            return False
+        nm, raw = _nm(doc), _raw(doc)
+        if nm[k] not in self.lex.affiliation_adjectives or raw[k] != nm[k] or not _alpha(doc)[k - 1]:
+            return False
+        after = raw[k + 1]  # لل + noun is لـ + ال even where the normaliser did not know the noun
+        return len(after) > 2 and (after.startswith("\u0644\u0644") or (after.startswith("\u0644") and after != nm[k + 1]))
 
     def _decline_verbs(self, sh, inq, s1) -> list[CueHit]:
         """«فضّل مسؤول … عدم التعليق»: a refusal verb with its object a few words later."""

@@ -11,7 +11,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
-from .normalize import normalize, strip_clitics
+from .normalize import fold_lam_al, normalize, strip_clitics
 from .tokens import _RAW, ents as cached_ents, norms, set_ents, texts
 
 
@@ -68,12 +68,13 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     entity was named before in the same text.
     """
     kn = _knowledge(ontology)
+    known = kn.vocabulary()
     seen = set()
     out = []
     for e in kn.entities.values():
         for kind, names in (("", e.aliases), ("anaphor|", e.anaphors), ("demonym|", e.demonyms)):
             for name in names:
-                toks = [normalize(t.text) for t in nlp.make_doc(name) if not t.is_space]
+                toks = [fold_lam_al(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
                 toks = [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
                 if not toks:
                     continue
@@ -143,11 +144,12 @@ class AnaphoraFilter:
 
     def __init__(self, ontology: str = ""):
         kn = _knowledge(ontology)
+        known = kn.vocabulary()
         self.shared: dict[tuple[str, ...], list] = {}
         by: dict[tuple[str, ...], list] = {}
         for e in kn.entities.values():
             for name in e.aliases:
-                k = tuple(normalize(w) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
+                k = tuple(fold_lam_al(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
                 if e not in by.setdefault(k, []):
                     by[k].append(e)
         self.shared = {k: v for k, v in by.items() if len(v) > 1}

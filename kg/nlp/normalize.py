@@ -49,13 +49,22 @@ def clitic_candidates(word: str) -> list[str]:
     return stems[1:] + out
 
 
+def fold_lam_al(word: str, known) -> str:
+    """لل + X is لـ + ال + X: the ال form when ``known`` holds it, even where the لل word is known
+    too (a name like «المفوضية السامية للأمم المتحدة» puts «للامم» in the lexicon, and the word
+    must still match «الأمم المتحدة»). Matching keys on both sides go through it."""
+    if len(word) > 3 and word.startswith(LAM + LAM) and AL + word[2:] in known:
+        return AL + word[2:]
+    return word
+
+
 def strip_clitics(word: str, known) -> str:
     """``word`` without leading clitics when the stripped form is in ``known``; else ``word``."""
     if word in known:
-        return word
+        return fold_lam_al(word, known)
     for cand in clitic_candidates(word):
         if cand in known:
-            return cand
+            return fold_lam_al(cand, known)
     return word
 
 
