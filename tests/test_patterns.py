@@ -488,3 +488,18 @@ def test_lam_plus_article_names_the_entity(nlp):
     c, _ = one(nlp, "وقال الأمين العام للأمم المتحدة إن الوضع في القطاع كارثي.")
     assert c.claimant.type == "AnonymousSource" and c.claimant.affiliation == "un"
     assert c.claimant.label == "الأمين العام للأمم المتحدة"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("ونفت وزارة الخارجية الأنباء التي تحدثت عن انسحاب السفير من العاصمة.", "وزارة الخارجية"),
+    ("وكذبت وزارة الدفاع التقارير الصادرة عن المنظمة حول الغارة.", "وزارة الدفاع"),
+    ("ونفت مصادر أمنية الأنباء عن اعتقال القيادي في المدينة.", "مصادر أمنية"),
+])
+def test_a_report_noun_after_the_speaker_is_the_object(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label and c.stance == "denies"
+
+
+def test_a_report_noun_right_after_the_head_stays_in_the_name(nlp):
+    c, _ = one(nlp, "وقالت وكالة الأنباء الرسمية إن الرئيس استقبل الوفد الزائر.")
+    assert c.claimant.label == "وكالة الأنباء الرسمية"

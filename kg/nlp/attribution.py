@@ -127,6 +127,7 @@ class Lexicon:
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
+        self.report_nouns = words("FunctionWord", "report-noun")
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
@@ -405,6 +406,8 @@ class Attributor:
             definite = _def(doc)[s]
             stop_heads = self.lex.vague_heads | self.lex.group_heads
             while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
+                if k > s + 1 and _nm(doc)[k] in self.lex.report_nouns:
+                    break  # «كذبت مصادر أمنية الأنباء …»: the object
                 if definite and not (_def(doc)[k] or _nm(doc)[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 if not definite and (self._object_after_indefinite(doc, s, k)
@@ -450,6 +453,8 @@ class Attributor:
             k = s + 1
             definite = _def(doc)[s]
             while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
+                if k > s + 1 and _nm(doc)[k] in self.lex.report_nouns:
+                    break  # «نفت وزارة الخارجية الأنباء …»: the object (but «وكالة الأنباء»)
                 x = ents.get(k)
                 if x is not None:
                     if _nm(doc)[k - 1] in self.lex.affiliation_adjectives and x.start == k:
