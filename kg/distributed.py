@@ -106,7 +106,7 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
                  max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Run on a worker: extract the task's documents and write them as an N-Quads shard."""
     from .extract import extract
-    from .rdf import SOURCES_GRAPH, doc_iri
+    from .rdf import SOURCES_GRAPH, doc_iri, nquads
 
     report = IngestReport()
     builder = _builder(started_iso)
@@ -123,14 +123,9 @@ def extract_task(task_id: int, task: tuple, shard_dir: str, started_iso: str, st
     with body_path.open("w", encoding="utf-8") as body, hash_path.open("w", encoding="utf-8") as hashes:
         for ex in extract(fresh) if fresh else ():
             g, triples = builder.ntriples(ex)
-            end = f" <{g}> .\n"
-            keep = [t for t in triples if not is_hash_triple(t)]
-            if keep:
-                body.write(end.join(keep) + end)
-            if len(keep) < len(triples):
-                hashes.write(end.join(t for t in triples if is_hash_triple(t)) + end)
-            for t in builder.new_source_ntriples(ex.document, sources):
-                body.write(f"{t} <{SOURCES_GRAPH}> .\n")
+            body.write(nquads(g, [t for t in triples if not is_hash_triple(t)]))
+            hashes.write(nquads(g, [t for t in triples if is_hash_triple(t)]))
+            body.write(nquads(SOURCES_GRAPH, list(builder.new_source_ntriples(ex.document, sources))))
             graphs.append(g)
             ids.append(ex.document.id)
             report.documents += 1

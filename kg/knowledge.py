@@ -6,7 +6,7 @@ hands the extractor plain Python objects (normalised forms), loaded once per pro
 from __future__ import annotations
 
 import os
-from dataclasses import replace, dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -231,8 +231,6 @@ def load_knowledge(folder: str | None = None) -> Knowledge:
 def _folded(kn: Knowledge) -> Knowledge:
     """Cue and allegation forms with their لل words as the normaliser gives them in text
     (:func:`~kg.nlp.normalize.fold_lam_al`: «عمالة للنظام» is matched as «عماله النظام»)."""
-    from dataclasses import replace
-
     from .nlp.normalize import fold_lam_al
 
     known = kn.vocabulary()

@@ -31,6 +31,12 @@ SOURCES_GRAPH = ID["graph/sources"]
 ADD_ONLY_GRAPHS = frozenset({str(SOURCES_GRAPH)})  # written to, never replaced
 
 
+def nquads(graph: str, triples: list[str]) -> str:
+    """N-Triples terms (``"<s> <p> o"``, no final dot) as N-Quads lines in ``graph``; "" for none."""
+    end = f" <{graph}> .\n"
+    return end.join(triples) + end if triples else ""
+
+
 def graph_iri(doc_id: str) -> URIRef:
     return ID[f"graph/doc/{_safe(doc_id)}"]
 

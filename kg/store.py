@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from .rdf import ADD_ONLY_GRAPHS
+from .rdf import ADD_ONLY_GRAPHS, nquads
 
 DEFAULT_STORE = "isnad-store"
 _CONTENT_HASH = ox.NamedNode("https://w3id.org/isnad/kg#contentHash")
@@ -215,12 +215,12 @@ class OxigraphStore(_Reading):
         new = [(g, t) for g, t in graphs if g not in done]
         if new:
             if bulk and last is not None:
-                head = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts if not last(t))
-                tail = "".join(f"{t} <{g}> .\n" for g, ts in new for t in ts if last(t))
+                head = "".join(nquads(g, [t for t in ts if not last(t)]) for g, ts in new)
+                tail = "".join(nquads(g, [t for t in ts if last(t)]) for g, ts in new)
                 self.db.bulk_load(head.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
                 self.db.load(tail.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             else:
-                data = "".join(end.join(ts) + end for g, ts in new if ts for end in (f" <{g}> .\n",)).encode("utf-8")
+                data = "".join(nquads(g, ts) for g, ts in new).encode("utf-8")
                 (self.db.bulk_load if bulk else self.db.load)(data, format=ox.RdfFormat.N_QUADS)
         return sum(len(t) for _, t in graphs)
 

@@ -416,8 +416,7 @@ class Attributor:
                 if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an \
                         and not self._in_anonymity_formula(k):
                     break  # «كشفت مصادر مطلعة عن اتصالات …»: «عن» opens the verb's object
-                if k > s + 1 and k + 1 < len(doc) and _tx(doc)[k + 1] in OPEN_Q \
-                        and _raw(doc)[k] != _nm(doc)[k] and _raw(doc)[k].startswith("\u0644"):
+                if k > s + 1 and k + 1 < len(doc) and _tx(doc)[k + 1] in OPEN_Q and self._lam(doc, k):
                     break  # «شهود عيان لمراسل «الجزيرة»»: whom they spoke to, not who they are
                 if _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
                     break  # «أفاد مصدر «الشرق الأوسط» بأن …»: the outlet spoken to, not the source's side
@@ -639,7 +638,7 @@ class Attributor:
         if nm[k] not in self.lex.affiliation_adjectives or raw[k] != nm[k] or not _alpha(doc)[k - 1]:
             return False
         after = raw[k + 1]  # لل + noun is لـ + ال even where the normaliser did not know the noun
-        return len(after) > 2 and (after.startswith("\u0644\u0644") or (after.startswith("\u0644") and after != nm[k + 1]))
+        return len(after) > 2 and (after.startswith("\u0644\u0644") or self._lam(doc, k + 1))
 
     def _decline_verbs(self, sh, inq, s1) -> list[CueHit]:
         """«فضّل مسؤول … عدم التعليق»: a refusal verb with its object a few words later."""
@@ -746,7 +745,7 @@ class Attributor:
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
                     continue
-                if close is not None and not (self._preposition_token(doc[j - 1]) or self._lam(doc[j - 1])):
+                if close is not None and not (self._preposition_token(doc, j - 1) or self._lam(doc, j - 1)):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
                     break
                 if close is None and self.lex.org_heads.get(strip_al(_nm(doc)[j - 1])) == "MediaOutlet":
@@ -850,18 +849,19 @@ class Attributor:
         k = x.start - 1
         if k >= 0 and _tx(doc)[k] in OPEN_Q | STRAIGHT_Q:
             k -= 1
-        return Attributor._lam(doc[x.start]) or (k >= 0 and (Attributor._preposition_token(doc[k])
-                                                             or Attributor._lam(doc[k])))
+        return Attributor._lam(doc, x.start) or (k >= 0 and (Attributor._preposition_token(doc, k)
+                                                             or Attributor._lam(doc, k)))
 
     @staticmethod
-    def _preposition_token(tok) -> bool:
+    def _preposition_token(doc, k: int) -> bool:
         """A preposition standing alone before a name: «ل», «لـ», «بـ» (a letter stretched with tatweel)."""
-        return tok._.raw_norm == "\u0644" or tok.text.endswith("\u0640")
+        return _raw(doc)[k] == "\u0644" or _tx(doc)[k].endswith("\u0640")
 
     @staticmethod
-    def _lam(tok) -> bool:
-        """A word with the preposition ل glued on: «لوكالة», «للمرصد» (the clitic was stripped)."""
-        return tok._.raw_norm != tok.norm_ and tok._.raw_norm.startswith("\u0644")
+    def _lam(doc, k: int) -> bool:
+        """Word ``k`` has the preposition ل glued on: «لوكالة», «للمرصد» (the clitic was stripped)."""
+        raw = _raw(doc)[k]
+        return raw != _nm(doc)[k] and raw.startswith("\u0644")
 
     def _named_subject_before(self, doc, h, s0, ents) -> Actor | None:
         """An actor named right before the verb, with only auxiliaries before it in its clause."""
