@@ -69,11 +69,11 @@ def documents(paths: list[Path], report: IngestReport, max_bytes: int) -> Iterat
             report.skipped.append(f"{p}: cannot read ({e.strerror or e})")
 
 
-_HASH_MARK = f" {CONTENT_HASH} "
+HASH_MARK = f" {CONTENT_HASH} "  # in an N-Triples line: the document's content-hash triple
 
 
 def is_hash_triple(t: str) -> bool:
-    return _HASH_MARK in t  # (called for every triple written: the marker is built once)
+    return HASH_MARK in t  # (called for every triple written: the marker is built once)
 
 
 def fresh_documents(docs: Iterable[Document], store, report: IngestReport, *, force: bool = False,

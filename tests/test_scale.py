@@ -211,3 +211,31 @@ def test_no_second_writer_slips_in_while_the_writer_process_is_replaced(tmp_path
     assert len(st.content_hashes([f"https://w3id.org/isnad/id/doc/news-{i}" for i in range(1, 13)])) == 12
     st.close()
     assert OxigraphStore(path) is not None  # free once the ingest is over
+
+
+def test_extraction_leaves_no_document_for_the_cyclic_collector(nlp):
+    """A long ingest must not lean on the cyclic garbage collector: each processed Doc is freed
+    by reference counting once its mentions and claims are collected (its caches hold Spans and
+    claims that point back at it, a cycle the extractor breaks). The pipeline is frozen out of
+    the collector's full passes."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    from kg.extract import extract
+
+    docs = [d for p in expand_paths([BUNDLED_CORPUS]) for d in read_path(p)]
+    assert gc.get_freeze_count() > 10_000  # get_nlp froze the pipeline's objects
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        claims = sum(len(ex.claims) for ex in extract(docs, nlp))
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, Doc)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert claims > 50
+    assert left == []
