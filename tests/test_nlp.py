@@ -1,4 +1,5 @@
 """Tokenizer, normaliser and gazetteer on real corpus sentences."""
+import pytest
 from kg.nlp.normalize import normalize, strip_clitics
 
 from .conftest import corpus_text
@@ -105,6 +106,18 @@ def test_gazetteer_matches_names_with_clitics_and_quotes(nlp):
     doc = nlp(line_with(corpus_text("002"), "قوات «سورية الديموقراطية»") if "قوات «سورية الديموقراطية»" in corpus_text("002")
               else "قالت قوات «سوريا الديمقراطية» إن")
     assert any(e.id_ == "sdf" for e in doc.ents)
+
+
+@pytest.mark.parametrize("quote", [("\u00ab", "\u00bb"), ('"', '"')])
+def test_a_head_word_before_a_quoted_name_joins_it_only_when_the_quote_is_no_name_alone(nlp, quote):
+    # «فتح» alone is a verb ("opened") and «أعماق» a noun ("depths"): only «حركة «فتح»» and
+    # «وكالة «أعماق»» name them, with either kind of quotation marks. «حماس» is a name alone, so
+    # its mention stays the name, without «حركة» and its clitics.
+    o, c = quote
+    doc = nlp(f"وقالت حركة {o}فتح{c} إن اللقاء مع وكالة {o}أعماق{c} لم يتم، وردت حركة {o}حماس{c} على ذلك.")
+    ents = {(e.text, e.id_) for e in doc.ents}
+    assert {(f"حركة {o}فتح{c}", "fatah"), (f"وكالة {o}أعماق{c}", "amaq"), ("حماس", "hamas")} <= ents
+    assert not any(e.id_ == "fatah" for e in nlp("وفتح الجيش الطريق أمام المدنيين.").ents)
 
 
 def test_anaphor_needs_an_earlier_name(nlp):

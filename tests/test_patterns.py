@@ -503,3 +503,48 @@ def test_a_report_noun_after_the_speaker_is_the_object(nlp, text, label):
 def test_a_report_noun_right_after_the_head_stays_in_the_name(nlp):
     c, _ = one(nlp, "وقالت وكالة الأنباء الرسمية إن الرئيس استقبل الوفد الزائر.")
     assert c.claimant.label == "وكالة الأنباء الرسمية"
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وبحسب ما أفاد به ناشطون، فإن عناصر الفصيل انسحبوا من القرية.", "ناشطون", "عناصر الفصيل"),
+    ("وفق ما أفادت به مصادر محلية، انسحبت القوات من البلدة.", "مصادر محلية", "انسحبت القوات"),
+    ("وحسب ما أعلن عنه الجيش اللبناني، فإن الدورية تعرضت لإطلاق نار.", "الجيش اللبناني", "الدورية"),
+])
+def test_according_to_what_was_said_about_it(nlp, text, label, start):
+    # the pronoun after the verb («به», «عنه») points back to ما; «فإن» opens the content
+    c, content = one(nlp, text)
+    assert c.claimant.label == label
+    assert content.startswith(start)
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("واتهم المجلس العسكري قوات الدعم السريع بقصف الأحياء السكنية في المدينة.", "المجلس العسكري", "قوات الدعم السريع بقصف"),
+    ("وكشفت وسائل إعلام عبرية، الخميس، عن اتصالات سرية بين الطرفين.", "وسائل إعلام عبرية", "اتصالات سرية"),
+    ("وتحدثت مصادر محلية لـ«عنب بلدي» عن وصول تعزيزات إلى المدينة.", "مصادر محلية", "وصول تعزيزات"),
+    ("ولم يستبعد دبلوماسي غربي التوصل إلى تسوية خلال الأسابيع المقبلة.", "دبلوماسي غربي", "التوصل إلى تسوية"),
+])
+def test_the_object_after_the_speaker_is_what_was_said(nlp, text, label, start):
+    # no «أن»: the verb's object after the subject (past a dated aside or the outlet spoken to)
+    c, content = one(nlp, text)
+    assert c.claimant.label == label
+    assert content.startswith(start)
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وفي حديث لـ«عنب بلدي»، قال القيادي في الفصيل محمود العلي إن المعارك مستمرة.", "enab_baladi"),
+    ("وفي مقابلة مع قناة الجزيرة، أكد وزير الخارجية التركي أن بلاده لن تنسحب.", "aljazeera"),
+])
+def test_an_interview_phrase_opening_the_sentence_names_the_outlet(nlp, text, outlet):
+    c, _ = one(nlp, text)
+    assert [a.entity for a in c.reported_to] == [outlet]
+
+
+def test_what_an_outlet_published_is_the_object_of_a_denial(nlp):
+    c, _ = one(nlp, "ونفى المتحدث العسكري ما نشرته صحيفة «هآرتس» حول انسحاب القوات.")
+    assert c.stance == "denies" and c.reported_to == [] and c.cited_by == []
+
+
+def test_a_quoted_outlet_name_inside_a_statement_phrase_is_no_content(nlp):
+    c, content = one(nlp, "وقال التنظيم في بيان نشرته وكالة «أعماق» إن مقاتليه سيطروا على القرية.")
+    assert [a.entity for a in c.cited_by] == ["amaq"]
+    assert content.startswith("مقاتليه")

@@ -114,6 +114,7 @@ class Lexicon:
         self.complementizers = words("Complementizer")
         self.relay_source = words("FunctionWord", "relay-source")
         self.what = words("FunctionWord", "what")
+        self.resumptive = words("FunctionWord", "resumptive")
         self.pronouns = words("FunctionWord", "pronoun")
         self.name_links = words("FunctionWord", "name-link")
         self.prepositions = words("FunctionWord", "preposition")
@@ -724,6 +725,9 @@ class Attributor:
             if x in COLON:
                 return j + 1
             if x in OPEN_Q or x in STRAIGHT_Q:
+                inside = self._ents.get(j)
+                if inside is not None and inside.start < j:
+                    continue  # «وكالة «أعماق»»: the quote belongs to a name
                 return j
         return None
 
@@ -1051,6 +1055,8 @@ class Attributor:
                 if verb is not None:
                     relay = verb == "RelayVerb"
                     j += 1
+            if j < nxt and v is not None and _nm(doc)[j] in lex.resumptive:
+                j += 1  # «بحسب ما أفاد به ناشطون»: the pronoun points back to ما
             if j < nxt and _tx(doc)[j] in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
                 j += 1  # «وفق «رويترز»»
             e = self._subject_end(doc, j, nxt, sh, ents)
@@ -1088,6 +1094,12 @@ class Attributor:
             if h.start <= s0 + 1:
                 cstart = e
                 cend = nxt
+                k = cstart
+                while k < cend and (_punct(doc)[k] or _space(doc)[k]):
+                    k += 1
+                comp = next((x for x in sh if x.start == k and x.kind == "Complementizer"), None)
+                if comp is not None:
+                    cstart = comp.end  # «وبحسب المرصد، فإن …»: what was said starts after «فإن»
             else:
                 cstart, cend = s0, nxt
                 # the clause before the cue is the content; text after the source continues it
@@ -1213,10 +1225,13 @@ class Attributor:
 
         unlisted: list[Actor] = []
         region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents, unlisted)
-        outlets = self._outlets(doc, e, region_end if region_end is not None else min(nxt, e + 8), ents)
+        hi = region_end if region_end is not None else min(nxt, e + 8)
+        hi = next((k for k in range(e, hi) if _nm(doc)[k] in lex.what), hi)  # «نفى ما نشرته صحيفة X»: the object
+        outlets = self._outlets(doc, e, hi, ents)
         outlets += unlisted
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
+        outlets += self._fronted_outlets(doc, h, s0, sh, ents) if claimant.type != "MediaOutlet" else []
         outlets += [o for o in self._outlets(doc, h.end, e, ents, slot_only=True)] if claimant.type != "MediaOutlet" else []
         outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
         provisional = False
@@ -1238,11 +1253,14 @@ class Attributor:
             quoted_before = self._postposed_quote(doc, h, s0) if cstart is None else None
             if quoted_before is not None:
                 cstart, cend = quoted_before
-            elif cstart is None and e + 2 < nxt and _nm(doc)[e] == "\u0639\u0646":
-                cstart = e + 1  # «كشفت مصادر عن اتصالات …»: the object after «عن» is what was said
             elif cstart is None:
-                if nxt - e > 2:
-                    cstart, provisional = h.start, True
+                k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else e
+                if k + 2 < nxt and _nm(doc)[k] == "\u0639\u0646":
+                    cstart = k + 1  # «كشفت مصادر عن اتصالات …»: the object after «عن» is what was said
+                elif nxt - k > 2:
+                    # «اتهم الائتلاف النظام بالتنسيق …»: the object after the subject is what was
+                    # said (provisional: a later «قائلاً …» can still supply the content)
+                    cstart, provisional = (k if e > h.end else h.start), True
                 else:
                     return None
         c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq,
@@ -1250,6 +1268,44 @@ class Attributor:
         if c is not None:
             c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
+
+    def _fronted_outlets(self, doc, h, s0, sh, ents) -> list[Actor]:
+        """«وفي حديث لـ«العربي الجديد»، قال …», «وفي تصريحات لقناة الجزيرة، أكد …»: an interview
+        phrase opening the sentence names the outlet the speaker spoke to."""
+        m = next((x for x in sh if x.kind in ("OutletMarker", "MediumAdjunct") and s0 <= x.start <= s0 + 1
+                  and x.end < h.start), None)
+        if m is None or any(x.kind in CLAIM_KINDS and m.end <= x.start < h.start for x in sh):
+            return []
+        return self._outlets(doc, m.end, h.start, ents, slot_only=m.kind == "MediumAdjunct")
+
+    def _after_outlet_slot(self, doc, k: int, end: int, ents) -> int:
+        """Past «لـ«عنب بلدي»» / «لوكالة الأناضول» right after the subject (the outlet spoken to)."""
+        tx, j = _tx(doc), k
+        if j < end and self._preposition_token(doc, j):
+            j += 1
+        if j < end and (tx[j] in OPEN_Q or tx[j] in STRAIGHT_Q):
+            j += 1
+        x = ents.get(j)
+        if x is None or x.start != j or x.label_ != "MediaOutlet" or not (j > k or self._lam(doc, j)):
+            return k
+        j = x.end
+        if j < end and (tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q):
+            j += 1
+        return j
+
+    @staticmethod
+    def _after_aside(doc, k: int, end: int, longest: int = 3) -> int:
+        """Past a short aside between commas right after the subject: «كشفت وسائل إعلام، الثلاثاء،
+        عن …», «اتهم الائتلاف، في بيان، النظام بـ…» (up to ``longest`` words)."""
+        tx = _tx(doc)
+        if k >= end or tx[k] not in COMMA:
+            return k
+        for j in range(k + 2, min(end, k + 2 + longest)):
+            if tx[j] in COMMA:
+                return j + 1
+            if _punct(doc)[j]:
+                return k
+        return k
 
     def _postposed_quote(self, doc, h, s0) -> tuple[int, int] | None:
         """«لا اتفاق حتى الآن»، قال مسؤول …: a quotation opening the sentence, then a comma and the
@@ -1289,7 +1345,8 @@ class Attributor:
             return None
         # «في بيان نشره موقع "قسد"»: the medium that published the statement relays it
         for m in sh:
-            if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start:
+            if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start \
+                    and _nm(doc)[m.start - 1] not in self.lex.what:  # «نفى ما نشرته صحيفة X»: the object
                 x = self._ents.get(m.end) or self._ents.get(m.end + 1)
                 if x is not None and x.label_ in ACTOR_TYPES:
                     a = self._actor_from_ent(x)

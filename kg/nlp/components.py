@@ -71,15 +71,21 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     known = kn.vocabulary()
     seen = set()
     out = []
+    def words(name):
+        toks = [fold_lam_al(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
+        return [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
+
     for e in kn.entities.values():
         for kind, names in (("", e.aliases), ("anaphor|", e.anaphors), ("demonym|", e.demonyms)):
+            own = {tuple(words(n)) for n in names}
             for name in names:
-                toks = [fold_lam_al(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
-                toks = [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
+                toks = words(name)
                 if not toks:
                     continue
                 variants = [toks]
-                if len(toks) > 1:  # قوات «سوريا الديمقراطية»
+                # وكالة «أعماق»; not حركة «حماس», whose quoted part is a name of its own (the
+                # mention is then that name, without the head word and its clitics)
+                if len(toks) > 1 and tuple(toks[1:]) not in own:
                     variants += [[toks[0], q, *toks[1:], c] for q, c in (("\u00ab", "\u00bb"), ('"', '"'))]
                 for v in variants:
                     k = (kind + e.key, tuple(v))
@@ -128,7 +134,11 @@ def make_gazetteer(nlp: Language, name: str, ontology: str):
     """An EntityRuler on NORM whose phrase patterns are pre-normalised gazetteer names."""
     ruler = GazetteerRuler(nlp, name=name, phrase_matcher_attr="NORM", overwrite_ents=True)
     pats = entity_patterns(nlp, ontology)
-    # pattern docs carry their own norms: the words are already normalised
+    # pattern docs carry their own norms: the words are already normalised. spaCy's default norm
+    # of «/» is '"', while the normaliser keeps them: without this, «قوات «سوريا الديمقراطية»»
+    # variants never matched (the lexeme norm is read only by such pattern docs)
+    for q in ("\u00ab", "\u00bb"):
+        nlp.vocab[q].norm_ = q
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(pats)
     return ruler
