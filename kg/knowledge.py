@@ -65,6 +65,7 @@ class Cue:
     function: str = ""  # for kg:FunctionWord: relay-source, what, pronoun, name-link, ...
     raw_forms: tuple[str, ...] = ()  # the forms as written (one-word ones), for checks before folding
     requires: frozenset[str] = frozenset()  # kg:requires: a form counts only with one of these words after it
+    object_preps: frozenset[str] = frozenset()  # kg:objectPreposition: it ends the subject (شكك X في …)
 
 
 @dataclass
@@ -148,7 +149,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
 CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
              "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
              "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple", "OrgHead", "DeclineVerb",
-             "DeclineObject", "MediumAdjunct", "AnonymityFormula", "FixedExpression")
+             "DeclineObject", "MediumAdjunct", "AnonymityFormula", "FixedExpression", "ClauseInitial")
 
 
 def read_cues(g: Graph) -> list[Cue]:
@@ -166,7 +167,8 @@ def read_cues(g: Graph) -> list[Cue]:
             fn = _local(at)  # OrgHead: the actor type it gives
         raw = tuple(sorted(str(f) for f in _lit(g, s, KG.form) if " " not in str(f)))
         req = frozenset(w for f in _lit(g, s, KG.requires) for w in _tokens(f))
-        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw, req))
+        preps = frozenset(w for f in _lit(g, s, KG.objectPreposition) for w in _tokens(f))
+        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw, req, preps))
     return _inner_conjunctions_split(out)
 
 

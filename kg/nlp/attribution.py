@@ -164,10 +164,18 @@ class Lexicon:
             if kind != FIXED:
                 out.append(CueHit(s, e, cue, kind))
         out.sort(key=lambda h: h.start)
+        if any("ClauseInitial" in h.cue.kinds for h in out):
+            out = [h for h in out if "ClauseInitial" not in h.cue.kinds or self._opens_clause(doc, h.start)]
         if any(h.cue.requires for h in out):
             opening = {h.start for h in out if h.kind in CLAIM_KINDS}
             out = [h for h in out if not h.cue.requires or self._completed(doc, h, opening)]
         return out
+
+    @staticmethod
+    def _opens_clause(doc: Doc, k: int) -> bool:
+        """Word ``k`` opens its clause: first in the text, after punctuation or a line break, or
+        with a glued و/ف (its folded form is longer than its norm)."""
+        return k == 0 or _punct(doc)[k - 1] or _space(doc)[k - 1] or _raw(doc)[k] != _nm(doc)[k]
 
     @staticmethod
     def _completed(doc: Doc, h: CueHit, opening: set[int]) -> bool:
@@ -384,6 +392,9 @@ class Attributor:
         if side is None:
             dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
             side = self._actor_from_ent(dem) if dem is not None else None
+        org = self.lex.org_heads.get(head)
+        if persons and org and not is_role and persons[-1].start > s + 2:
+            persons = []  # «نفت الرئاسة السودانية صحة الأنباء عن لقاء البرهان وحميدتي»: the object's names
         if persons:
             a = self._actor_from_ent(persons[-1])
             if persons[-1].start > s and not a.role:
@@ -435,7 +446,6 @@ class Attributor:
             typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=_ix(doc)[s],
                          end=_end(doc, e - 1))
-        org = self.lex.org_heads.get(head)
         if actors and not is_role and (actors[0].start == s + 1 or (
                 actors[0].start == s + 2 and _tx(doc)[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
                 strip_al(_nm(doc)[s]) not in heads and _nm(doc)[s] not in self.lex.not_name_strict:
@@ -568,10 +578,12 @@ class Attributor:
             starts = [h for h in sh if h.kind in CLAIM_KINDS and not inq[h.start]
                       and not self._passive(doc[h.start]) and not self._predicate(doc, h)]
             starts = [h for k, h in enumerate(starts) if not (k and self._after_according(doc, starts[k - 1], h))]
+            starts = [h for k, h in enumerate(starts) if not (k and self._speaker_aside(doc, starts[k - 1], h, sh))]
             # «قال إن واشنطن لن تعترف …»: a verb inside a complement clause after its own preposed
             # subject belongs to what was said, not to a new attribution
             starts = [h for k, h in enumerate(starts) if not (
                 k and h.kind == "SpeechVerb" and self._inside_complement(doc, starts[k - 1], h, sh))]
+            starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and self._adjectival(doc, h, sh))]
             # «أعرب عن أمله»: after a preposition the word is a noun, not a participle (آملاً)
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and h.start > s0
                                                 and _nm(doc)[h.start - 1] in lex.prepositions)]
@@ -604,6 +616,14 @@ class Attributor:
                         and self._content_start(doc, h.end, nxt, sh) is not None:
                     # «قالت الوكالة إن المملكة رحبت بالاتفاق»: a verb right inside the content left
                     # it too short to stand; the verb is part of what was said
+                    nxt = starts[k + 2].start if k + 2 < len(starts) else s1
+                    c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, prior)
+                    if c is not None:
+                        merged.add(k + 1)
+                if c is None and h.kind == "SpeechVerb" and k + 1 < len(starts) \
+                        and starts[k + 1].kind == "ContinuationParticiple" and starts[k + 1].start - h.end <= 8:
+                    # «وقال مصدر عسكري، مؤكداً أن …»: the participle right after the subject opens
+                    # the verb's own content (its stance, «مرجحاً», carries over)
                     nxt = starts[k + 2].start if k + 2 < len(starts) else s1
                     c = self._claim(doc, h, s0, s1, nxt, sh, ents, inq, people, cur, prior)
                     if c is not None:
@@ -660,6 +680,28 @@ class Attributor:
             return False
         gap = range(prev.end, h.start)
         return all(_nm(doc)[k] in self.lex.what for k in gap) and len(gap) <= 1
+
+    def _adjectival(self, doc, h: CueHit, sh) -> bool:
+        """«معلومات مؤكدة حول …», «أنباء مؤكدة عن …»: a participle right after an indefinite noun,
+        with no «أن», colon or quote after it, describes that noun; it continues no speaker
+        («وأضاف مؤكداً», «قال مصدر عسكري مؤكداً أن …» still do)."""
+        k = h.start
+        if k == 0 or h.end >= len(doc) or not _alpha(doc)[k - 1] or _def(doc)[k - 1] or _raw(doc)[k] != _nm(doc)[k]:
+            return False
+        if any(x.end == k or x.start == h.end and x.kind == "Complementizer" for x in sh):
+            return False
+        nxt = _tx(doc)[h.end]
+        return not (nxt in COLON or nxt in OPEN_Q or nxt in STRAIGHT_Q or _nm(doc)[h.end] in self.lex.complementizers)
+
+    def _speaker_aside(self, doc, verb: CueHit, h: CueHit, sh) -> bool:
+        """«وأكدت الأمم المتحدة، على لسان المتحدث باسمها، أن …»: an according-to phrase set off by a
+        comma between a verb's subject and its «أن» names who voiced it; it opens no claim."""
+        if verb.kind != "SpeechVerb" or h.kind != "AccordingTo" or _tx(doc)[h.start - 1] not in COMMA:
+            return False
+        if any(x.kind == "Complementizer" and verb.end <= x.start < h.start for x in sh):
+            return False
+        after = next((x for x in sh if x.start >= h.end and (x.kind == "Complementizer" or x.kind in CLAIM_KINDS)), None)
+        return after is not None and after.kind == "Complementizer" and after.start - h.end <= 12
 
     def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
         """``h`` sits in the complement clause of ``before``, after its own preposed subject:
@@ -723,7 +765,7 @@ class Attributor:
                 return comp[j]
             x = tx[j]
             if x in COLON:
-                return j + 1
+                return comp.get(j + 1, j + 1)  # «قال: إن …»
             if x in OPEN_Q or x in STRAIGHT_Q:
                 inside = self._ents.get(j)
                 if inside is not None and inside.start < j:
@@ -731,8 +773,9 @@ class Attributor:
                 return j
         return None
 
-    def _subject_end(self, doc, i, end, sh, ents) -> int:
-        """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or outlet."""
+    def _subject_end(self, doc, i, end, sh, ents, preps: frozenset = frozenset()) -> int:
+        """End of the noun phrase starting at i: before a comma, complementizer, colon, quote or
+        outlet, or the preposition ``preps`` the verb takes its object with (شكك خبراء في …)."""
         stops = {h.start for h in sh if h.kind in ("Complementizer", "OutletMarker", "DeclineObject", "MediumAdjunct")
                  or h.kind in CLAIM_KINDS}
         tx, nm, raw = _tx(doc), _nm(doc), _raw(doc)
@@ -761,6 +804,9 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
+            if nm[j] in preps and j > i and j + 1 < end and ents.get(j + 1) is None \
+                    and strip_al(nm[j + 1]) not in self.lex.org_heads:
+                break  # (but «شككت مصادر في المعارضة السورية بـ…»: an affiliation, a name after it)
             if raw[j] == "\u0644" or (text.endswith("\u0640") and j > i):
                 # لـ «outlet»: the addressee, not the subject
                 nxt = ents.get(j + 1) or ents.get(j + 2)
@@ -1172,7 +1218,7 @@ class Attributor:
 
         # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
         implicit = False
-        e = self._subject_end(doc, h.end, nxt, sh, ents)
+        e = self._subject_end(doc, h.end, nxt, sh, ents, h.cue.object_preps)
         svo = self._named_subject_before(doc, h, s0, ents)
         if svo is not None:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
