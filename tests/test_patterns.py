@@ -590,3 +590,37 @@ def test_a_participle_after_an_indefinite_noun_is_an_adjective(nlp):
 def test_the_verbs_content_opened_by_a_participle_or_after_a_colon(nlp, text, stance, start):
     c, content = one(nlp, text)
     assert c.cue == "وقال" and c.stance == stance and content.startswith(start)
+
+
+def test_a_chain_of_relaying_outlets(nlp):
+    c, content = one(nlp, "ونقلت وكالة الأناضول عن صحيفة «حرييت» التركية عن مصادر أمنية أن أنقرة أرسلت تعزيزات إلى الحدود.")
+    assert c.claimant.label == "مصادر أمنية" and content.startswith("أنقرة")
+    # outermost relay first: Anadolu relays Hürriyet (an outlet nobody listed), which relays the sources
+    assert [(a.entity, a.label, a.type) for a in c.cited_by] == [
+        ("anadolu", "وكالة الأناضول", "MediaOutlet"), (None, "حرييت", "MediaOutlet")]
+
+
+@pytest.mark.parametrize("text, claimant, relay", [
+    ("وأوردت صحيفة «وول ستريت جورنال» نقلاً عن مسؤولين مصريين أن الحركة وافقت على المقترح.", "مسؤولين مصريين", "wsj"),
+    ("ونسبت وكالة فرانس برس إلى مصدر دبلوماسي قوله إن المحادثات ستستأنف الأسبوع المقبل.", "مصدر دبلوماسي", "afp"),
+])
+def test_relay_verbs_with_their_own_source_preposition(nlp, text, claimant, relay):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == claimant and [a.entity for a in c.cited_by] == [relay]
+
+
+def test_a_relay_verb_with_an_an_and_no_source_reports(nlp):
+    c, content = one(nlp, "ونقلت وكالة رويترز أن الجيش سيوسع عملياته في الجنوب.")
+    assert c.claimant.entity == "reuters" and content.startswith("الجيش")
+    assert claims(nlp, "ونقلت الشاحنات أسلحة إلى المدينة.") == []
+
+
+@pytest.mark.parametrize("text, claimant, outlet, start", [
+    ("وقالت هيئة البث الإسرائيلية «كان» إن الوفد سيتوجه إلى القاهرة.", "هيئة البث الإسرائيلية", None, "الوفد"),
+    ("وقال مسؤولون أمريكيون لشبكة «سي إن إن» إن إيران زودت الحوثيين بصواريخ.", "مسؤولون أمريكيون", "سي إن إن", "إيران"),
+    ("وقال الوزير في مقابلة مع قناة «الوطنية» إن الحكومة لن تقبل بالتقسيم.", "الوزير", "الوطنية", "الحكومة"),
+])
+def test_a_quoted_name_between_speaker_and_an_is_no_content(nlp, text, claimant, outlet, start):
+    c, content = one(nlp, text)
+    assert c.claimant.label == claimant and content.startswith(start)
+    assert [a.label for a in c.reported_to] == ([outlet] if outlet else [])

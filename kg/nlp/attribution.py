@@ -593,8 +593,11 @@ class Attributor:
                 starts = [h for h in starts if not any(a <= h.start < b for a, b in anon)]
             # «نقلت X عن Y»: a relay verb with no «عن» after it is another sense («نقلت أسلحة»,
             # transported) and must not cut the claim it sits in
-            starts = [h for h in starts if h.kind != "RelayVerb" or self._adverbial_relay(doc, h)
-                      or any(_nm(doc)[k] in lex.relay_source for k in range(h.end, min(s1, h.end + RELAY_WINDOW)))]
+            # («نقلت الوكالة أن …», «أوردت الصحيفة أن …»: with «أن» and no source it reports, as a speech verb)
+            starts = [h if h.kind != "RelayVerb" or self._adverbial_relay(doc, h) or self._relay_source(doc, h, s1) is not None
+                      else replace(h, kind="SpeechVerb") for h in starts
+                      if h.kind != "RelayVerb" or self._adverbial_relay(doc, h) or self._relay_source(doc, h, s1) is not None
+                      or self._complement_follows(h, sh)]
             # «ذكرت صحيفة X نقلاً عن Y أن …»: one claim, Y's, relayed by X; the verb opens none of its own
             starts = [h for k, h in enumerate(starts) if not (
                 h.kind == "SpeechVerb" and k + 1 < len(starts) and self._adverbial_relay(doc, starts[k + 1])
@@ -740,6 +743,19 @@ class Attributor:
                     return kind
         return None
 
+    def _relay_source(self, doc, h: CueHit, end: int, window: int = RELAY_WINDOW) -> int | None:
+        """Index of the preposition before a relay verb's source: «عن» (نقل عن), or the verb's own
+        kg:objectPreposition («نسبت الوكالة إلى مصدر قوله»)."""
+        words = h.cue.object_preps or self.lex.relay_source
+        nm = _nm(doc)
+        return next((k for k in range(h.end, min(end, h.end + window)) if nm[k] in words), None)
+
+    @staticmethod
+    def _complement_follows(h: CueHit, sh, window: int = 12) -> bool:
+        """The next cue after ``h`` in its sentence is an «أن» within ``window`` words."""
+        x = next((x for x in sh if x.start >= h.end and (x.kind == "Complementizer" or x.kind in CLAIM_KINDS)), None)
+        return x is not None and x.kind == "Complementizer" and x.start - h.end <= window
+
     def _adverbial_relay(self, doc, h: CueHit) -> bool:
         """«نقلاً عن»: a relay cue that ends with its own «عن» (no verb of its own: it follows one)."""
         return h.kind == "RelayVerb" and h.end - h.start > 1 and _nm(doc)[h.end - 1] in self.lex.relay_source
@@ -815,6 +831,8 @@ class Attributor:
             x = ents.get(j)
             if x is not None and x.label_ == "MediaOutlet" and j > i and text != nm[j] and raw[j].startswith("\u0644"):
                 break
+            if j > i and self._lam(doc, j) and self.lex.org_heads.get(strip_al(nm[j])) == "MediaOutlet":
+                break  # «مسؤولون أمريكيون لشبكة «سي إن إن»»: the outlet spoken to
             j += 1
         return j
 
@@ -1065,7 +1083,19 @@ class Attributor:
                         x.label_ == "MediaOutlet" or self._quoted_entity_end(doc, cs, ents) is not None):
                     j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
                     continue
-                close = self._quoted_name_end(doc, cs, end, longest=4) if cs > 0 and _raw(doc)[cs - 1] == "\u0644" else None
+                close = self._quoted_name_end(doc, cs, end, longest=4)
+                if close is not None and cs > 0 and close + 1 < end and _raw(doc)[cs - 1] != "\u0644" and any(
+                        h.kind == "Complementizer" and h.start == close + 1 for h in sh):
+                    # «هيئة البث الإسرائيلية «كان» إن …»: a name set after its speaker; after «لقناة»,
+                    # «لصحيفة», the outlet spoken to
+                    if unlisted is not None and self.lex.org_heads.get(strip_al(_nm(doc)[cs - 1])) == "MediaOutlet" and (
+                            self._lam(doc, cs - 1) or any(x.kind == "OutletMarker" and x.end == cs - 1 for x in sh)):
+                        unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
+                                              start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
+                    j = close + 1
+                    continue
+                if cs == 0 or _raw(doc)[cs - 1] != "\u0644":
+                    close = None
                 if close is not None and close + 1 < end and (
                         _tx(doc)[close + 1] in COLON | COMMA
                         or any(h.kind == "Complementizer" and h.start == close + 1 for h in sh)):
@@ -1162,10 +1192,10 @@ class Attributor:
             if self._adverbial_relay(doc, h):
                 # «ذكرت صحيفة X نقلاً عن Y أن …»: the relay is the subject of the verb before
                 src = h.end - 1
-                verb = next((x for x in reversed(sh) if s0 <= x.start < h.start and x.kind == "SpeechVerb"), None)
+                verb = next((x for x in reversed(sh) if s0 <= x.start < h.start and x.kind in ("SpeechVerb", "RelayVerb")), None)
                 lo, hi = (verb.end, h.start) if verb is not None else (h.start, h.start)
             else:
-                src = next((k for k in range(h.end, nxt) if _nm(doc)[k] in lex.relay_source), None)
+                src = self._relay_source(doc, h, nxt, window=nxt - h.end)
                 if src is None:
                     return None
                 lo, hi = h.end, src
@@ -1173,6 +1203,15 @@ class Attributor:
             if relay_actor is None:  # «صحيفة «وول ستريت جورنال» الأميركية»: the named outlet
                 x = next((ents[k] for k in range(lo, hi) if k in ents and ents[k].label_ in ACTOR_TYPES), None)
                 relay_actor = self._actor_from_ent(x) if x is not None else None
+            hops = []  # «نقلت وكالة الأناضول عن صحيفة «حرييت» عن مصادر أمنية …»: outlets relaying in turn
+            while True:
+                k2 = next((k for k in range(src + 2, min(nxt, src + RELAY_WINDOW)) if _nm(doc)[k] in lex.relay_source), None)
+                mid = self.actor_from_phrase(doc, src + 1, k2, ents, people) if k2 is not None else None
+                if mid is None or mid.type != "MediaOutlet" or any(
+                        x.kind == "Complementizer" and src < x.start < k2 for x in sh):
+                    break
+                hops.append(mid)
+                src = k2
             nom = next((x for x in sh if src < x.start < nxt and x.kind == "NominalCue"), None)
             e = nom.start if nom else self._subject_end(doc, src + 1, nxt, sh, ents)
             claimant = self.actor_from_phrase(doc, src + 1, e, ents, people)
@@ -1180,6 +1219,7 @@ class Attributor:
                 return None
             if relay_actor is not None:
                 cited.append(relay_actor)
+            cited += hops
             after = nom.end if nom else e
             if nom is not None:
                 cue_text = _span_text(doc, nom.start, nom.end)
