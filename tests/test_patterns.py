@@ -624,3 +624,14 @@ def test_a_quoted_name_between_speaker_and_an_is_no_content(nlp, text, claimant,
     c, content = one(nlp, text)
     assert c.claimant.label == claimant and content.startswith(start)
     assert [a.label for a in c.reported_to] == ([outlet] if outlet else [])
+
+
+@pytest.mark.parametrize("text, entity, stance, start", [
+    ("وقالت «حماس» في بيان إن الاحتلال يماطل في تنفيذ الاتفاق.", "hamas", "asserts", "الاحتلال"),
+    ('وقالت "قسد" في بيان إن التنظيم هاجم مواقعها في الريف الشرقي.', "sdf", "asserts", "التنظيم"),
+    ("ونفت «هيئة تحرير الشام» الاتهامات الموجهة إليها.", "hts", "denies", None),
+])
+def test_a_quoted_name_right_after_the_verb_is_its_subject(nlp, text, entity, stance, start):
+    c, content = one(nlp, text)
+    assert c.claimant.entity == entity and c.stance == stance
+    assert start is None or content.startswith(start)

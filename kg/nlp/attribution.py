@@ -803,6 +803,11 @@ class Attributor:
             if inside is not None and inside.start < j < inside.end:
                 j = inside.end  # quotes inside a name: «تنظيم "الدولة الإسلامية"»
                 continue
+            if (text in OPEN_Q or text in STRAIGHT_Q) and j == i:
+                close = self._quoted_entity_end(doc, j, ents)
+                if close is not None:
+                    j = close + 1  # «وقالت «حماس» في بيان إن …»: a quoted name right after the verb
+                    continue
             if (text in OPEN_Q or text in STRAIGHT_Q) and j > i:
                 close = self._quoted_entity_end(doc, j, ents)
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
