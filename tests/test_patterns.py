@@ -635,3 +635,12 @@ def test_a_quoted_name_right_after_the_verb_is_its_subject(nlp, text, entity, st
     c, content = one(nlp, text)
     assert c.claimant.entity == entity and c.stance == stance
     assert start is None or content.startswith(start)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد السوري لحقوق الإنسان إن قوات النظام سلمت مواقعها لتنظيم داعش في البادية.",
+    "وقال ناشطون إن عناصر التنظيم انسحبوا من البلدة دون قتال قبل وصول قوات النظام.",
+])
+def test_handing_over_positions_and_withdrawing_without_a_fight_allege_coordination(nlp, text):
+    c, _ = one(nlp, text)
+    assert "coordination" in c.allegation_types
