@@ -105,15 +105,21 @@ def segment(text: str) -> list[Article]:
     return arts
 
 
+# «اقرأ أيضاً: روسيا تعلن هدنة …»: a scraped link to another article, its headline on the same line
+# (a bare «اقــرأ أيضاً» line, whose link text the scraper dropped, says nothing and stays)
+_RELATED_LINK = re.compile(r"\s*[«\"]?(?:ا|إ)\u0640*ق\u0640*ر\u0640*[أا]\u0640*\s+(?:أ|ا)\u0640*ي\u0640*ض\u0640*\u064b?ا\u064b?\s*[:：\-–—]\s*\S")
+
+
 def repeated_blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of lines that repeat an earlier line of the same document (whitespace folded)."""
+    """Spans of lines that repeat an earlier line of the same document (whitespace folded), and of
+    lines that only link to another article («اقرأ أيضاً: …»)."""
     seen: set[str] = set()
     skip = []
     for ln in lines_of(text):
         k = ln.key
         if not k:
             continue
-        if k in seen:
+        if k in seen or _RELATED_LINK.match(ln.text):
             skip.append((ln.start, ln.end))
         else:
             seen.add(k)

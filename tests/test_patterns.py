@@ -644,3 +644,12 @@ def test_a_quoted_name_right_after_the_verb_is_its_subject(nlp, text, entity, st
 def test_handing_over_positions_and_withdrawing_without_a_fight_allege_coordination(nlp, text):
     c, _ = one(nlp, text)
     assert "coordination" in c.allegation_types
+
+
+@pytest.mark.parametrize("text, label", [
+    ("قال مسؤول تركي رفيع الأحد إن الانسحاب من المنطقة غير مطروح.", "مسؤول تركي رفيع"),
+    ("وقالت وزارة الدفاع الروسية اليوم إن طائراتها قصفت مواقع المسلحين.", "وزارة الدفاع الروسية"),
+])
+def test_a_day_or_time_word_ends_the_speaker(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label

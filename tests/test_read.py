@@ -45,6 +45,21 @@ def test_captions_printed_twice_are_skipped_once():
     assert any(s <= second < e for s, e in doc.skip)
 
 
+def test_a_scraped_link_to_another_article_is_skipped(tmp_path):
+    # «اقرأ أيضاً: <headline>» links elsewhere: its headline («روسيا تعلن هدنة») is no claim here.
+    # A bare «اقــرأ أيضاً» line (004) keeps the paragraph after it.
+    p = tmp_path / "wire.txt"
+    p.write_text("قال مسؤول تركي إن الانسحاب غير مطروح.\nاقرأ أيضاً: روسيا تعلن هدنة جديدة في إدلب\n"
+                 "اقــرأ أيضاً\nوأكد المرصد السوري لحقوق الإنسان أن القصف مستمر.\n", encoding="utf-8")
+    doc = read_text_file(p)
+    link = doc.text.index("اقرأ أيضاً:")
+    assert [(s, e) for s, e in doc.skip] == [(link, doc.text.index("\n", link))]
+    from kg.extract import extract
+
+    (ex,) = extract([doc])
+    assert [c.cue for c in ex.claims] == ["قال", "وأكد"]
+
+
 @pytest.mark.parametrize("data,reason", [
     (b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\xd8\xa7\xff\xfe\xfd bad", "not valid UTF-8"),
 ])

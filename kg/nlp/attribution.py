@@ -129,6 +129,7 @@ class Lexicon:
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
         self.report_nouns = words("FunctionWord", "report-noun")
+        self.time_words = words("FunctionWord", "time-word")
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
@@ -138,6 +139,7 @@ class Lexicon:
         # words that never belong to a personal name: single-token cue forms and function words
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
         self.not_name |= {strip_al(w) for w in self.not_name}
+        self.not_name -= self.time_words  # (names: عبد الأحد, محمد الخميس; the subject ends before them instead)
         # words that cannot be a class noun before a name: cue verbs and function words
         self.not_name_strict = {f[0] for c in kn.cues for f in c.forms if len(f) == 1
                                 and ({"SpeechVerb", "ContinuationParticiple", "FunctionWord", "Complementizer"} & c.kinds)}
@@ -825,6 +827,8 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
+            if j > i and nm[j] in self.lex.time_words and nm[j - 1] != "\u0639\u0628\u062f":
+                break  # «قال مسؤول تركي رفيع الأحد إن»: the day is no part of the speaker (but عبد الأحد)
             if nm[j] in preps and j > i and j + 1 < end and ents.get(j + 1) is None \
                     and strip_al(nm[j + 1]) not in self.lex.org_heads:
                 break  # (but «شككت مصادر في المعارضة السورية بـ…»: an affiliation, a name after it)
