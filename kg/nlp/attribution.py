@@ -364,20 +364,22 @@ class Attributor:
     def actor_from_phrase(self, doc: Doc, s: int, e: int, ents, people: dict[str, Actor],
                           allow_bare: bool = True) -> Actor | None:
         """Type a claimant noun phrase: named entity, role + name, anonymous source or group."""
-        while s < e and (_punct(doc)[s] or _space(doc)[s] or _tx(doc)[s] in OPEN_Q
-                         or _nm(doc)[s] in self.lex.auxiliaries):
+        tx_, nm_, sp_, pu_ = _tx(doc), _nm(doc), _space(doc), _punct(doc)  # (bound once: read in loops)
+        df_, ix_, al_ = _def(doc), _ix(doc), _alpha(doc)
+        while s < e and (pu_[s] or sp_[s] or tx_[s] in OPEN_Q
+                         or nm_[s] in self.lex.auxiliaries):
             s += 1
-        while e > s and (_punct(doc)[e - 1] or _space(doc)[e - 1] or _nm(doc)[e - 1] in self.lex.prepositions):
+        while e > s and (pu_[e - 1] or sp_[e - 1] or nm_[e - 1] in self.lex.prepositions):
             e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
         if s >= e or e - s > 25:
             return None
-        if e - s >= 2 and (_nm(doc)[s] in self.lex.quantifiers or _tx(doc)[s].isdigit()):
+        if e - s >= 2 and (nm_[s] in self.lex.quantifiers or tx_[s].isdigit()):
             # «ثلاثة مصادر مطلعة», «عدة مسؤولين»: the noun after the number heads the phrase
             inner = self.actor_from_phrase(doc, s + 1, e, ents, people, allow_bare)
             if inner is not None and inner.type in ("AnonymousSource", "Group") and inner.end is not None:
-                return replace(inner, label=_doc_text(doc)[_ix(doc)[s]:inner.end], start=_ix(doc)[s])
+                return replace(inner, label=_doc_text(doc)[ix_[s]:inner.end], start=ix_[s])
         text = _span_text(doc, s, e)
-        head = strip_al(_nm(doc)[s])
+        head = strip_al(nm_[s])
         # a multi-word head («وسائل إعلام», «نص الاتفاق») classifies the phrase like a one-word head
         is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
         is_group = head in self.lex.group_heads or self._head_hit(s, "GroupHead")
@@ -417,26 +419,26 @@ class Attributor:
                 k = spoke_for.end
                 x = ents.get(k)
                 k = x.end if x is not None and x.start == k else k + 1
-            definite = _def(doc)[s]
+            definite = df_[s]
             stop_heads = self.lex.vague_heads | self.lex.group_heads
-            while k < e and strip_al(_nm(doc)[k]) not in stop_heads and _nm(doc)[k] not in self.lex.demonstratives:
-                if k > s + 1 and _nm(doc)[k] in self.lex.report_nouns:
+            while k < e and strip_al(nm_[k]) not in stop_heads and nm_[k] not in self.lex.demonstratives:
+                if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «كذبت مصادر أمنية الأنباء …»: the object
-                if definite and not (_def(doc)[k] or _nm(doc)[k] in self.lex.same):
+                if definite and not (df_[k] or nm_[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 if not definite and (self._object_after_indefinite(doc, s, k)
                                      or self._object_after_prepositional_phrase(doc, s, k)):
                     break  # «معارضون النظام …», «مسؤول قطري التوصل …», «مسؤول في الوزارة وجود …»: the object
-                if _nm(doc)[k] == "\u0639\u0646" and strip_al(_nm(doc)[k - 1]) not in self.lex.takes_an \
+                if nm_[k] == "\u0639\u0646" and strip_al(nm_[k - 1]) not in self.lex.takes_an \
                         and not self._in_anonymity_formula(k):
                     break  # «كشفت مصادر مطلعة عن اتصالات …»: «عن» opens the verb's object
-                if k > s + 1 and k + 1 < len(doc) and _tx(doc)[k + 1] in OPEN_Q and self._lam(doc, k):
+                if k > s + 1 and k + 1 < len(doc) and tx_[k + 1] in OPEN_Q and self._lam(doc, k):
                     break  # «شهود عيان لمراسل «الجزيرة»»: whom they spoke to, not who they are
-                if _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
+                if tx_[k] in OPEN_Q and (x := ents.get(k + 1)) is not None and x.label_ == "MediaOutlet":
                     break  # «أفاد مصدر «الشرق الأوسط» بأن …»: the outlet spoken to, not the source's side
                 x = ents.get(k)
-                if x is not None and x.start == k and _nm(doc)[k - 1] not in self.lex.prepositions \
-                        and doc[k]._.raw_norm == _nm(doc)[k] and not _punct(doc)[k - 1]:
+                if x is not None and x.start == k and nm_[k - 1] not in self.lex.prepositions \
+                        and doc[k]._.raw_norm == nm_[k] and not pu_[k - 1]:
                     break  # «ناشطون سوريون النظام …»: the entity is the object
                 k += 1
             e = k
@@ -446,48 +448,48 @@ class Attributor:
                 dem = next((self._sides[i] for i in range(s, e) if i in self._sides), None)
                 side = self._actor_from_ent(dem) if dem is not None else None
             typ = "AnonymousSource" if is_source else "Group"
-            return Actor(text, typ, affiliation=side.entity if side else None, start=_ix(doc)[s],
+            return Actor(text, typ, affiliation=side.entity if side else None, start=ix_[s],
                          end=_end(doc, e - 1))
         if actors and not is_role and (actors[0].start == s + 1 or (
-                actors[0].start == s + 2 and _tx(doc)[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
-                strip_al(_nm(doc)[s]) not in heads and _nm(doc)[s] not in self.lex.not_name_strict:
+                actors[0].start == s + 2 and tx_[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
+                strip_al(nm_[s]) not in heads and nm_[s] not in self.lex.not_name_strict:
             # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
             return self._actor_from_ent(actors[0])
         if org == "MediaOutlet" and not (actors and actors[0].start == s):
             # «قناة «الميادين»»: the quoted name is the outlet; a bare «الصحيفة» names none
             close = self._quoted_name_end(doc, s + 1, min(len(doc), e + 2))  # (e stops before the closing quote)
             if close is not None:
-                return Actor(_span_text(doc, s + 2, close), "MediaOutlet", start=_ix(doc)[s + 2],
+                return Actor(_span_text(doc, s + 2, close), "MediaOutlet", start=ix_[s + 2],
                              end=_end(doc, close - 1))
         if org and not (actors and actors[0].start == s):
             # «الحكومة العراقية», «وزارة الدفاع التركية», «التلفزيون الرسمي السوري»: an institution
             # or outlet nobody listed (a bare definite head, «الصحيفة», names none)
             k = s + 1
-            definite = _def(doc)[s]
-            while k < e and _alpha(doc)[k] and _nm(doc)[k] not in self.lex.demonstratives:
-                if k > s + 1 and _nm(doc)[k] in self.lex.report_nouns:
+            definite = df_[s]
+            while k < e and al_[k] and nm_[k] not in self.lex.demonstratives:
+                if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «نفت وزارة الخارجية الأنباء …»: the object (but «وكالة الأنباء»)
                 x = ents.get(k)
                 if x is not None:
-                    if _nm(doc)[k - 1] in self.lex.affiliation_adjectives and x.start == k:
+                    if nm_[k - 1] in self.lex.affiliation_adjectives and x.start == k:
                         k = x.end  # «مكتب تابع للأمم المتحدة»: whom it belongs to is part of the name
                         continue
                     break
-                if definite and not _def(doc)[k]:
+                if definite and not df_[k]:
                     break
                 k += 1
-            if k < len(doc) and _tx(doc)[k] in OPEN_Q and (x := ents.get(k + 1)) is not None \
+            if k < len(doc) and tx_[k] in OPEN_Q and (x := ents.get(k + 1)) is not None \
                     and x.start == k + 1 and x.label_ in ACTOR_TYPES:
                 return self._actor_from_ent(x)  # «وكالة الأنباء الرسمية السورية «سانا»»: the name it describes
             if k > s + 1 or not definite:
-                return Actor(_span_text(doc, s, k), org, start=_ix(doc)[s], end=_end(doc, k - 1))
-            if e == s + 1 or _punct(doc)[s + 1]:
+                return Actor(_span_text(doc, s, k), org, start=ix_[s], end=_end(doc, k - 1))
+            if e == s + 1 or pu_[s + 1]:
                 # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited; with none,
                 # a bare «الجيش», «الوزارة» still speaks (a bare «الصحيفة» is the article's own voice)
                 prev = self._recent_institution(org, head)
                 if prev is not None or org == "MediaOutlet":
                     return prev
-                return Actor(_span_text(doc, s, s + 1), org, start=_ix(doc)[s], end=_end(doc, s))
+                return Actor(_span_text(doc, s, s + 1), org, start=ix_[s], end=_end(doc, s))
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
@@ -498,7 +500,7 @@ class Attributor:
             if is_role and e - s <= 8:
                 # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
                 return Actor(_span_text(doc, s, e), "AnonymousSource", role=_span_text(doc, s, e),
-                             affiliation=side.entity if side else None, start=_ix(doc)[s],
+                             affiliation=side.entity if side else None, start=ix_[s],
                              end=_end(doc, e - 1))
             return None
         if actors and actors[0].start == s:
@@ -864,31 +866,32 @@ class Attributor:
         «مصدر مطلع، قال …», «الولايات المتحدة فضّلت …», «المبعوث …، بريت ماكغورك، قد قال …».
         Returns (actor, start of the subject) or (None, None).
         """
+        tx_, nm_ = _tx(doc), _nm(doc)  # (bound once: read in loops)
         segs = []
         b = h.start
         while True:
-            while b > s0 and _tx(doc)[b - 1] in COMMA:
+            while b > s0 and tx_[b - 1] in COMMA:
                 b -= 1
             a = b
-            while a > s0 and _tx(doc)[a - 1] not in COMMA and _tx(doc)[a - 1] not in SENT_END and not (
+            while a > s0 and tx_[a - 1] not in COMMA and tx_[a - 1] not in SENT_END and not (
                     any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
                 a -= 1
             if b > a:
                 segs.append((a, b))
-            if a <= s0 or _tx(doc)[a - 1] not in COMMA or len(segs) >= 4:
+            if a <= s0 or tx_[a - 1] not in COMMA or len(segs) >= 4:
                 break
             b = a
-        segs = [(a, b) for a, b in segs if not all(_nm(doc)[k] in self.lex.auxiliaries for k in range(a, b))]
+        segs = [(a, b) for a, b in segs if not all(nm_[k] in self.lex.auxiliaries for k in range(a, b))]
         if not segs:
             # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
-            if h.start - 1 > s0 and _nm(doc)[h.start - 1] in self.lex.relatives and _tx(doc)[h.start - 2] in COMMA:
+            if h.start - 1 > s0 and nm_[h.start - 1] in self.lex.relatives and tx_[h.start - 2] in COMMA:
                 ant = self._antecedent(doc, s0, h.start - 2, ents, people)
                 return (ant, h.start - 2) if ant else (None, None)
             return None, None
         a, b = segs[0]
         if b - a <= 14 and not inq[a]:
             cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
-            if cand is not None and (a == s0 or _tx(doc)[a - 1] in COMMA):
+            if cand is not None and (a == s0 or tx_[a - 1] in COMMA):
                 if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
                     return cand, a
         # appositions: every segment back to the sentence start belongs to the subject
@@ -1421,6 +1424,7 @@ class Attributor:
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
                 explicit_outlets: list[Actor] | None = None) -> RawClaim | None:
+        tx_, nm_, sp_, pu_ = _tx(doc), _nm(doc), _space(doc), _punct(doc)  # (bound once: read in loops)
         resolved = self._corefer(claimant)
         if resolved is not claimant:
             claimant = resolved
@@ -1430,18 +1434,18 @@ class Attributor:
                 cited = cited or list(prev.cited_by)
         if explicit_outlets:
             reported = list(explicit_outlets)  # a new outlet named here replaces the carried one
-        while cs < ce and (_space(doc)[cs] or (_punct(doc)[cs] and _tx(doc)[cs] not in OPEN_Q | STRAIGHT_Q)):
+        while cs < ce and (sp_[cs] or (pu_[cs] and tx_[cs] not in OPEN_Q | STRAIGHT_Q)):
             cs += 1
-        while ce > cs and (_space(doc)[ce - 1] or _tx(doc)[ce - 1] in COMMA or _tx(doc)[ce - 1] in SENT_END
-                           or _tx(doc)[ce - 1] in COLON
-                           or (_nm(doc)[ce - 1] in self.lex.auxiliaries and ce - 2 >= cs and _tx(doc)[ce - 2] in COMMA)):
+        while ce > cs and (sp_[ce - 1] or tx_[ce - 1] in COMMA or tx_[ce - 1] in SENT_END
+                           or tx_[ce - 1] in COLON
+                           or (nm_[ce - 1] in self.lex.auxiliaries and ce - 2 >= cs and tx_[ce - 2] in COMMA)):
             ce -= 1  # (and «، فيما» / «، بينما»: the next clause's connector)
         if ce - cs < 2:
             return None
         # «في بيان نشره موقع "قسد"»: the medium that published the statement relays it
         for m in sh:
             if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start \
-                    and _nm(doc)[m.start - 1] not in self.lex.what:  # «نفى ما نشرته صحيفة X»: the object
+                    and nm_[m.start - 1] not in self.lex.what:  # «نفى ما نشرته صحيفة X»: the object
                 x = self._ents.get(m.end) or self._ents.get(m.end + 1)
                 if x is not None and x.label_ in ACTOR_TYPES:
                     a = self._actor_from_ent(x)
