@@ -653,3 +653,20 @@ def test_handing_over_positions_and_withdrawing_without_a_fight_allege_coordinat
 def test_a_day_or_time_word_ends_the_speaker(nlp, text, label):
     c, _ = one(nlp, text)
     assert c.claimant.label == label
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وأبدى الرئيس التركي استعداده للقاء نظيره السوري.", "الرئيس التركي", "استعداده"),
+    ("وأعلنت الحكومة العراقية رفضها للتدخل العسكري.", "الحكومة العراقية", "رفضها"),
+    ("وأعلن وزير الدفاع الأمريكي دعمه لإسرائيل.", "وزير الدفاع الأمريكي", "دعمه"),
+    ("وعبر الاتحاد الأوروبي عن قلقه من التصعيد في الشمال.", "الاتحاد الأوروبي", "قلقه"),
+])
+def test_a_stance_noun_after_a_definite_speaker_is_the_object(nlp, text, label, start):
+    c, content = one(nlp, text)
+    assert c.claimant.label == label and content.startswith(start)
+
+
+def test_a_name_ending_like_a_pronoun_stays_a_name(nlp):
+    c, _ = one(nlp, "وقال رئيس مجلس النواب اللبناني نبيه بري إن الحوار ضروري.")
+    assert c.claimant.label == "نبيه بري"
+    assert claims(nlp, "وعبرت القوات الحدود عبر معبر باب الهوى.") == []

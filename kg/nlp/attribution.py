@@ -133,6 +133,9 @@ class Lexicon:
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
+        # words of listed people's names («نبيه» in نبيه بري): never taken for «noun + pronoun»
+        self.name_words = {w for e in kn.entities.values() if e.type == "Person"
+                           for name in e.aliases for w in normalize_phrase(name).split()}
         # one-word speech and relay verbs, for «وفق ما أوردته …» (the verb with an object pronoun)
         self.verb_forms = {f[0]: ("RelayVerb" if "RelayVerb" in c.kinds else "SpeechVerb") for c in kn.cues
                            if {"SpeechVerb", "RelayVerb"} & c.kinds for f in c.forms if len(f) == 1}
@@ -204,6 +207,7 @@ def _main_kind(cue: Cue) -> str:
     return next(iter(cue.kinds))
 
 
+_POSSESSIVE = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما
 RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
 
@@ -688,6 +692,18 @@ class Attributor:
         gap = range(prev.end, h.start)
         return all(_nm(doc)[k] in self.lex.what for k in gap) and len(gap) <= 1
 
+    def _possessed_object(self, doc, i: int, j: int, end: int, sh) -> bool:
+        """Word ``j`` is a noun with a possessive pronoun («استعداده», «رفضها», «قلقهم») after a
+        definite subject («الرئيس التركي»), in a clause with no «أن», colon or quote to come: the
+        verb's object, not a name (listed names like «نبيه» excepted)."""
+        nm, df = _nm(doc), _def(doc)
+        w = nm[j]
+        if df[j] or not _alpha(doc)[j] or len(w) < 4 or not w.endswith(_POSSESSIVE) or w in self.lex.name_words:
+            return False
+        if j - i < 2 or not all(df[k] for k in range(i + 1, j)):
+            return False  # (the head may be annexed: «وزير الخارجية الإيراني موقف بلاده»)
+        return self._content_start(doc, j, end, sh) is None
+
     def _adjectival(self, doc, h: CueHit, sh) -> bool:
         """«معلومات مؤكدة حول …», «أنباء مؤكدة عن …»: a participle right after an indefinite noun,
         with no «أن», colon or quote after it, describes that noun; it continues no speaker
@@ -829,6 +845,8 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
+            if j > i and self._possessed_object(doc, i, j, end, sh):
+                break  # «أبدى الرئيس التركي استعداده للقاء …»: the stance noun is the object
             if j > i and nm[j] in self.lex.time_words and nm[j - 1] != "\u0639\u0628\u062f":
                 break  # «قال مسؤول تركي رفيع الأحد إن»: the day is no part of the speaker (but عبد الأحد)
             if nm[j] in preps and j > i and j + 1 < end and ents.get(j + 1) is None \
