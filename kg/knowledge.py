@@ -149,7 +149,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
 CUE_KINDS = ("SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
              "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
              "SourceHead", "GroupHead", "RoleHead", "Continuation", "FunctionWord", "ExplicitSubject", "SayingParticiple", "OrgHead", "DeclineVerb",
-             "DeclineObject", "MediumAdjunct", "AnonymityFormula", "FixedExpression", "ClauseInitial")
+             "DeclineObject", "MediumAdjunct", "AnonymityFormula", "FixedExpression", "ClauseInitial", "VerbalNoun")
 
 
 def read_cues(g: Graph) -> list[Cue]:

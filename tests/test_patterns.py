@@ -670,3 +670,28 @@ def test_a_name_ending_like_a_pronoun_stays_a_name(nlp):
     c, _ = one(nlp, "وقال رئيس مجلس النواب اللبناني نبيه بري إن الحوار ضروري.")
     assert c.claimant.label == "نبيه بري"
     assert claims(nlp, "وعبرت القوات الحدود عبر معبر باب الهوى.") == []
+
+
+@pytest.mark.parametrize("text, cue, label, start", [
+    ("وجاء ذلك غداة حديث رئيس الوزراء الإسرائيلي في كلمة، الاثنين، عن وجود تقدم في المفاوضات.",
+     "حديث", "رئيس الوزراء الإسرائيلي", "وجود تقدم"),
+    ("وجاء ذلك بعد إعلان الجيش الإسرائيلي عن مقتل ثلاثة من جنوده في غزة.", "إعلان", "الجيش الإسرائيلي", "مقتل"),
+    ("ورفضت الحركة تصريحات وزير الخارجية الإسرائيلي بأن الحرب ستستمر.", "تصريحات", "وزير الخارجية الإسرائيلي", "الحرب"),
+])
+def test_a_verbal_noun_annexed_to_its_speaker_opens_a_claim(nlp, text, cue, label, start):
+    got = [(c, content) for c, content in claims(nlp, text) if c.cue == cue]
+    assert len(got) == 1
+    c, content = got[0]
+    assert c.claimant.label == label and content.startswith(start)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت الحكومة حالة الطوارئ بعد إعلان الطوارئ في المدينة المجاورة.",
+    "وقال القيادي في الفصيل، في تصريح له، إن المعارك مستمرة.",
+    "ويقول الناشط محمد العلي، في حديث مع «العربي الجديد»، إن المعارك مستمرة.",
+])
+def test_a_verbal_noun_without_its_speaker_opens_nothing_and_cuts_nothing(nlp, text):
+    assert not any(c.cue in ("إعلان", "تصريح", "حديث") for c, _ in claims(nlp, text))
+    if "إن" in text:
+        c, content = one(nlp, text)
+        assert content.startswith("المعارك")

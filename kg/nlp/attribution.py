@@ -84,7 +84,7 @@ class Lexicon:
         # forms the rules need as positioned hits go into the matcher
         positional = {"SpeechVerb", "ContinuationParticiple", "AccordingTo", "RelayVerb", "NominalCue",
                       "DeclinePhrase", "HedgeMarker", "DenialMarker", "Complementizer", "OutletMarker",
-                      "DeclineVerb", "DeclineObject", "MediumAdjunct", "AnonymityFormula", FIXED}
+                      "DeclineVerb", "DeclineObject", "MediumAdjunct", "AnonymityFormula", "VerbalNoun", FIXED}
         for c in kn.cues:
             self.cues[c.key] = c
             docs = []
@@ -195,7 +195,7 @@ class Lexicon:
         return False
 
 
-_KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "ContinuationParticiple",
+_KIND_ORDER = ("DeclinePhrase", "RelayVerb", "AccordingTo", "NominalCue", "VerbalNoun", "ContinuationParticiple",
                "SpeechVerb", "OutletMarker", "MediumAdjunct", "AnonymityFormula", "Complementizer", "HedgeMarker", "DenialMarker",
                "SourceHead", "GroupHead", "RoleHead", "FunctionWord")
 
@@ -209,7 +209,7 @@ def _main_kind(cue: Cue) -> str:
 
 _POSSESSIVE = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما
 RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
-CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb"}
+CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb", "VerbalNoun"}
 
 
 def _newlines(doc: Doc) -> list[int]:
@@ -592,6 +592,7 @@ class Attributor:
             starts = [h for k, h in enumerate(starts) if not (
                 k and h.kind == "SpeechVerb" and self._inside_complement(doc, starts[k - 1], h, sh))]
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and self._adjectival(doc, h, sh))]
+            starts = [h for h in starts if h.kind != "VerbalNoun" or self._verbal_noun_opens(doc, h, sh, s1)]
             # «أعرب عن أمله»: after a preposition the word is a noun, not a participle (آملاً)
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and h.start > s0
                                                 and _nm(doc)[h.start - 1] in lex.prepositions)]
@@ -1260,6 +1261,9 @@ class Attributor:
                 cstart = after
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
 
+        if kind == "VerbalNoun":
+            return self._verbal_noun_claim(doc, h, s0, nxt, sh, ents, inq, people, cue_text, stance)
+
         if kind == "ContinuationParticiple":
             base = cur or last
             if base is None:
@@ -1422,6 +1426,59 @@ class Attributor:
             if _punct(doc)[j]:
                 return k
         return k
+
+    _LOCATIVE = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0628\u0631", "\u0645\u0639", "\u0645\u0646",
+                           "\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0639\u0646"})  # في خلال عبر مع من الي علي عن
+
+    def _verbal_noun_opens(self, doc, h, sh, s1) -> bool:
+        """A verbal noun opens a claim only annexed to a speaker («حديث نتنياهو»: no preposition
+        before it, as in «في تصريح له», no pronoun or punctuation after it) with «عن», «أن» or a
+        colon within a few words; otherwise it must not cut the claim it sits in («في حديث مع …»)."""
+        k = h.start
+        nm, raw = _nm(doc), _raw(doc)
+        if any(x.kind in ("MediumAdjunct", "OutletMarker") and x.start < k < x.end for x in sh):
+            return False
+        if (k > 0 and nm[k - 1] in self._LOCATIVE) or (raw[k] != nm[k] and not raw[k].startswith(("\u0648", "\u0641"))):
+            return False
+        if h.end >= s1 or _punct(doc)[h.end] or nm[h.end] in self.lex.pronouns or nm[h.end] in self.lex.prepositions:
+            return False
+        for j in range(h.end + 1, min(s1, h.end + 14)):
+            if nm[j] == "\u0639\u0646" or _tx(doc)[j] in COLON or any(
+                    x.start == j and x.kind == "Complementizer" for x in sh):
+                return True
+            if any(x.start == j and x.kind in CLAIM_KINDS for x in sh):
+                return False
+        return False
+
+    def _verbal_noun_claim(self, doc, h, s0, nxt, sh, ents, inq, people, cue_text, stance) -> RawClaim | None:
+        """«حديث رئيس الوزراء بنيامين نتنياهو في كلمة، الاثنين، عن وجود «تقدم»»: the speaker annexed
+        to the verbal noun, then «عن», «أن» or a quote. Not inside an interview phrase («في حديث لـ»),
+        and only with a speaker the grammar can name («إعلان الطوارئ» names nobody)."""
+        if any(x.kind in ("MediumAdjunct", "OutletMarker") and x.start < h.start < x.end for x in sh):
+            return None
+        if h.end >= nxt or _punct(doc)[h.end] or _def(doc)[h.start] or _nm(doc)[h.end] in self.lex.pronouns:
+            return None
+        e = self._subject_end(doc, h.end, nxt, sh, ents)
+        claimant = self.actor_from_phrase(doc, h.end, e, ents, people, allow_bare=False)
+        if claimant is None or claimant.type == "Location":
+            return None
+        if claimant.end is not None:  # the speaker's phrase may end before the subject scan did
+            e = next((j for j in range(h.end, e) if _ix(doc)[j] >= claimant.end), e)
+        k = self._after_aside(doc, e, nxt)
+        while k < nxt and any(x.kind == "MediumAdjunct" and x.start == k for x in sh):
+            m = next(x for x in sh if x.kind == "MediumAdjunct" and x.start == k)
+            k = self._after_aside(doc, m.end, nxt) if m.end < nxt and _tx(doc)[m.end] in COMMA else m.end
+        if k + 1 >= nxt:
+            return None
+        if _nm(doc)[k] == "\u0639\u0646":  # عن
+            cs = k + 1
+        else:
+            cs = self._content_start(doc, k, min(nxt, k + 2), sh)
+            if cs is None:
+                return None
+        outlets = self._outlets(doc, h.end, k, ents, slot_only=True)
+        return self._finish(doc, h, cue_text, "VerbalNoun", stance, claimant, cs, nxt, [], [], sh, inq,
+                            explicit_outlets=outlets)
 
     def _postposed_quote(self, doc, h, s0) -> tuple[int, int] | None:
         """«لا اتفاق حتى الآن»، قال مسؤول …: a quotation opening the sentence, then a comma and the
