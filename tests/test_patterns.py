@@ -17,6 +17,13 @@ def one(nlp, text):
     return got[0]
 
 
+def said(nlp, text, label, start):
+    """The text's one claim: its speaker is ``label`` and what was said starts with ``start``."""
+    c, content = one(nlp, text)
+    assert (c.claimant.label, content[:len(start)]) == (label, start)
+    return c
+
+
 def test_vso_role_then_name_with_outlet(nlp):
     c, content = one(nlp, "وقال المتحدث باسم الجيش الليبي أحمد المسماري لـ«العربية» إن قوات حفتر انسحبت من محيط طرابلس.")
     assert c.claimant.label == "أحمد المسماري" and c.claimant.type == "Person"
@@ -512,9 +519,7 @@ def test_a_report_noun_right_after_the_head_stays_in_the_name(nlp):
 ])
 def test_according_to_what_was_said_about_it(nlp, text, label, start):
     # the pronoun after the verb («به», «عنه») points back to ما; «فإن» opens the content
-    c, content = one(nlp, text)
-    assert c.claimant.label == label
-    assert content.startswith(start)
+    said(nlp, text, label, start)
 
 
 @pytest.mark.parametrize("text, label, start", [
@@ -525,9 +530,7 @@ def test_according_to_what_was_said_about_it(nlp, text, label, start):
 ])
 def test_the_object_after_the_speaker_is_what_was_said(nlp, text, label, start):
     # no «أن»: the verb's object after the subject (past a dated aside or the outlet spoken to)
-    c, content = one(nlp, text)
-    assert c.claimant.label == label
-    assert content.startswith(start)
+    said(nlp, text, label, start)
 
 
 @pytest.mark.parametrize("text, outlet", [
@@ -662,8 +665,7 @@ def test_a_day_or_time_word_ends_the_speaker(nlp, text, label):
     ("وعبر الاتحاد الأوروبي عن قلقه من التصعيد في الشمال.", "الاتحاد الأوروبي", "قلقه"),
 ])
 def test_a_stance_noun_after_a_definite_speaker_is_the_object(nlp, text, label, start):
-    c, content = one(nlp, text)
-    assert c.claimant.label == label and content.startswith(start)
+    said(nlp, text, label, start)
 
 
 def test_a_name_ending_like_a_pronoun_stays_a_name(nlp):
