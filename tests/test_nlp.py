@@ -131,3 +131,13 @@ def test_final_punctuation_leaves_digits_and_tanween(nlp):
     assert [t.text for t in nlp.make_doc("ارتفعت الحصيلة إلى 45.")][-2:] == ["45", "."]
     assert [t.text for t in nlp.make_doc("بات الاتفاق وشيكاً، وقال")][2:4] == ["وشيكاً", "،"]
     assert "3.5" in [t.text for t in nlp.make_doc("نحو 3.5 مليون نازح")]  # a decimal point stays
+
+
+def test_naming_a_member_licenses_the_definite_anaphors_of_its_side(nlp):
+    # «بشار الأسد» (affiliation: the regime) lets a later «النظام» name the regime; the verb «فتح»
+    # is no Fatah after «محمود عباس»: a side licenses only definite anaphors
+    doc = nlp("قال بشار الأسد إن الحرب انتهت. واتهم ناشطون النظام بالتنسيق مع داعش.")
+    assert ("النظام", "anaphor|syrian_regime") in {(e.text, e.id_) for e in doc.ents}
+    assert not any(e.id_.endswith("syrian_regime") for e in nlp("واتهم ناشطون النظام بالتنسيق مع داعش.").ents)
+    doc = nlp("قال محمود عباس إن الحوار مستمر. وفتح الجيش الطريق أمام المدنيين.")
+    assert not any(e.id_.endswith("fatah") for e in doc.ents)

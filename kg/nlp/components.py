@@ -163,6 +163,8 @@ class AnaphoraFilter:
                 if e not in by.setdefault(k, []):
                     by[k].append(e)
         self.shared = {k: v for k, v in by.items() if len(v) > 1}
+        # naming a member names its side for the side's anaphors: «قوات الأسد» … «النظام»
+        self.sides = {e.key: e.affiliation for e in kn.entities.values() if e.affiliation}
         self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
 
     @staticmethod
@@ -194,6 +196,7 @@ class AnaphoraFilter:
 
     def __call__(self, doc: Doc) -> Doc:
         named: set[str] = set()
+        sides_named: set[str] = set()
         keep = []
         ents = cached_ents(doc)
         shared_keys = self.shared_keys
@@ -206,12 +209,16 @@ class AnaphoraFilter:
                 continue
             if eid.startswith("anaphor|"):
                 key = eid.split("|", 1)[1]
-                if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)):
-                    continue
+                if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)) and not (
+                        key in sides_named and norms(doc)[ent.start].startswith("\u0627\u0644")):
+                    continue  # (a member's side licenses only definite anaphors: «النظام», not «فتح»)
             else:
                 key = eid
                 if cands:  # a shared name names every entity it may be: an anaphor of any may follow
                     named.update(c.key for c in cands)
+                side = self.sides.get(key)
+                if side is not None:
+                    sides_named.add(side)
             named.add(key)
             keep.append(ent)
         if len(keep) != len(ents) or any(a is not b for a, b in zip(keep, ents)):
