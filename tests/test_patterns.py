@@ -697,3 +697,10 @@ def test_a_verbal_noun_without_its_speaker_opens_nothing_and_cuts_nothing(nlp, t
     if "إن" in text:
         c, content = one(nlp, text)
         assert content.startswith("المعارك")
+
+
+def test_an_outlet_that_learned_it_from_sources_was_spoken_to(nlp):
+    c, content = one(nlp, "وعلمت «العربي الجديد» من مصادر مطلعة أن الوفد سيصل إلى القاهرة غداً.")
+    assert c.claimant.label == "مصادر مطلعة" and [a.entity for a in c.reported_to] == ["al_araby_al_jadeed"]
+    assert c.cited_by == [] and content.startswith("الوفد")
+    assert claims(nlp, "ورفع المحتجون علم الثورة من فوق المبنى الحكومي.") == []

@@ -1248,7 +1248,11 @@ class Attributor:
             claimant = self.actor_from_phrase(doc, src + 1, e, ents, people)
             if claimant is None:
                 return None
-            if relay_actor is not None:
+            if h.cue.function == "addressee":  # «وعلمت «العربي الجديد» من مصادر»: the outlet spoken to
+                if relay_actor is None or relay_actor.type != "MediaOutlet":
+                    return None
+                reported.append(relay_actor)
+            elif relay_actor is not None:
                 cited.append(relay_actor)
             cited += hops
             after = nom.end if nom else e
