@@ -704,3 +704,13 @@ def test_an_outlet_that_learned_it_from_sources_was_spoken_to(nlp):
     assert c.claimant.label == "مصادر مطلعة" and [a.entity for a in c.reported_to] == ["al_araby_al_jadeed"]
     assert c.cited_by == [] and content.startswith("الوفد")
     assert claims(nlp, "ورفع المحتجون علم الثورة من فوق المبنى الحكومي.") == []
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وجاء ذلك وسط اتهامات المعارضة السورية للنظام بالتنسيق مع تنظيم داعش.", "المعارضة السورية", "للنظام بالتنسيق"),
+    ("وتصاعدت اتهامات حماس لإسرائيل بعرقلة المفاوضات في القاهرة.", "حماس", "لإسرائيل بعرقلة"),
+])
+def test_an_accusation_noun_with_its_accuser_and_the_accused(nlp, text, label, start):
+    # the accused follows the accuser with «لـ» (kg:objectPreposition of the verbal noun)
+    c = said(nlp, text, label, start)
+    assert c.cue == "اتهامات"

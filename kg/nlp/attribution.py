@@ -1448,11 +1448,15 @@ class Attributor:
             return False
         for j in range(h.end + 1, min(s1, h.end + 14)):
             if nm[j] == "\u0639\u0646" or _tx(doc)[j] in COLON or any(
-                    x.start == j and x.kind == "Complementizer" for x in sh):
+                    x.start == j and x.kind == "Complementizer" for x in sh) or self._object_lam(doc, h, j):
                 return True
             if any(x.start == j and x.kind in CLAIM_KINDS for x in sh):
                 return False
         return False
+
+    def _object_lam(self, doc, h, j: int) -> bool:
+        """Word ``j`` carries the «لـ» the verbal noun takes its object with («للنظام», «لإسرائيل»)."""
+        return "\u0644" in h.cue.object_preps and (self._lam(doc, j) or _raw(doc)[j].startswith("\u0644\u0644"))
 
     def _verbal_noun_claim(self, doc, h, s0, nxt, sh, ents, inq, people, cue_text, stance) -> RawClaim | None:
         """«حديث رئيس الوزراء بنيامين نتنياهو في كلمة، الاثنين، عن وجود «تقدم»»: the speaker annexed
@@ -1476,6 +1480,8 @@ class Attributor:
             return None
         if _nm(doc)[k] == "\u0639\u0646":  # عن
             cs = k + 1
+        elif self._object_lam(doc, h, k):
+            cs = k  # «اتهامات المعارضة للنظام بالتنسيق …»: the accused, then what they are accused of
         else:
             cs = self._content_start(doc, k, min(nxt, k + 2), sh)
             if cs is None:
