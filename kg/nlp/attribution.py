@@ -603,10 +603,7 @@ class Attributor:
             # «نقلت X عن Y»: a relay verb with no «عن» after it is another sense («نقلت أسلحة»,
             # transported) and must not cut the claim it sits in
             # («نقلت الوكالة أن …», «أوردت الصحيفة أن …»: with «أن» and no source it reports, as a speech verb)
-            starts = [h if h.kind != "RelayVerb" or self._adverbial_relay(doc, h) or self._relay_source(doc, h, s1) is not None
-                      else replace(h, kind="SpeechVerb") for h in starts
-                      if h.kind != "RelayVerb" or self._adverbial_relay(doc, h) or self._relay_source(doc, h, s1) is not None
-                      or self._complement_follows(h, sh)]
+            starts = [x for x in (self._as_relay(doc, h, sh, s1) for h in starts) if x is not None]
             # «ذكرت صحيفة X نقلاً عن Y أن …»: one claim, Y's, relayed by X; the verb opens none of its own
             starts = [h for k, h in enumerate(starts) if not (
                 h.kind == "SpeechVerb" and k + 1 < len(starts) and self._adverbial_relay(doc, starts[k + 1])
@@ -670,8 +667,7 @@ class Attributor:
         nm, raw = _nm(doc), _raw(doc)
         if nm[k] not in self.lex.affiliation_adjectives or raw[k] != nm[k] or not _alpha(doc)[k - 1]:
             return False
-        after = raw[k + 1]  # لل + noun is لـ + ال even where the normaliser did not know the noun
-        return len(after) > 2 and (after.startswith("\u0644\u0644") or self._lam(doc, k + 1))
+        return len(raw[k + 1]) > 2 and self._glued_lam(doc, k + 1)
 
     def _decline_verbs(self, sh, inq, s1) -> list[CueHit]:
         """«فضّل مسؤول … عدم التعليق»: a refusal verb with its object a few words later."""
@@ -724,8 +720,7 @@ class Attributor:
             return False
         if any(x.kind == "Complementizer" and verb.end <= x.start < h.start for x in sh):
             return False
-        after = next((x for x in sh if x.start >= h.end and (x.kind == "Complementizer" or x.kind in CLAIM_KINDS)), None)
-        return after is not None and after.kind == "Complementizer" and after.start - h.end <= 12
+        return self._complement_follows(h, sh)
 
     def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
         """``h`` sits in the complement clause of ``before``, after its own preposed subject:
@@ -770,6 +765,13 @@ class Attributor:
         words = h.cue.object_preps or self.lex.relay_source
         nm = _nm(doc)
         return next((k for k in range(h.end, min(end, h.end + window)) if nm[k] in words), None)
+
+    def _as_relay(self, doc, h: CueHit, sh, s1) -> CueHit | None:
+        """A relay verb as it opens: with its source (or «نقلاً عن»), as is; with «أن» and no
+        source, as a speech verb; neither, no claim («نقلت أسلحة»). Other hits pass unchanged."""
+        if h.kind != "RelayVerb" or self._adverbial_relay(doc, h) or self._relay_source(doc, h, s1) is not None:
+            return h
+        return replace(h, kind="SpeechVerb") if self._complement_follows(h, sh) else None
 
     @staticmethod
     def _complement_follows(h: CueHit, sh, window: int = 12) -> bool:
@@ -824,13 +826,12 @@ class Attributor:
             if inside is not None and inside.start < j < inside.end:
                 j = inside.end  # quotes inside a name: «تنظيم "الدولة الإسلامية"»
                 continue
-            if (text in OPEN_Q or text in STRAIGHT_Q) and j == i:
-                close = self._quoted_entity_end(doc, j, ents)
-                if close is not None:
-                    j = close + 1  # «وقالت «حماس» في بيان إن …»: a quoted name right after the verb
-                    continue
-            if (text in OPEN_Q or text in STRAIGHT_Q) and j > i:
-                close = self._quoted_entity_end(doc, j, ents)
+            quote = text in OPEN_Q or text in STRAIGHT_Q
+            close = self._quoted_entity_end(doc, j, ents) if quote else None
+            if quote and j == i and close is not None:
+                j = close + 1  # «وقالت «حماس» في بيان إن …»: a quoted name right after the verb
+                continue
+            if quote and j > i:
                 if close is not None and close + 1 < end and self._continues_np(doc[close + 1], sh, close + 1):
                     j = close + 1  # «حماس» inside «القيادي في «حماس» باسم نعيم»
                     continue
@@ -846,7 +847,7 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
-            if j > i and self._possessed_object(doc, i, j, end, sh):
+            if j > i and nm[j].endswith(_POSSESSIVE) and self._possessed_object(doc, i, j, end, sh):
                 break  # «أبدى الرئيس التركي استعداده للقاء …»: the stance noun is the object
             if j > i and nm[j] in self.lex.time_words and nm[j - 1] != "\u0639\u0628\u062f":
                 break  # «قال مسؤول تركي رفيع الأحد إن»: the day is no part of the speaker (but عبد الأحد)
@@ -961,6 +962,12 @@ class Attributor:
         """Word ``k`` has the preposition ل glued on: «لوكالة», «للمرصد» (the clitic was stripped)."""
         raw = _raw(doc)[k]
         return raw != _nm(doc)[k] and raw.startswith("\u0644")
+
+    @staticmethod
+    def _glued_lam(doc, k: int) -> bool:
+        """Word ``k`` carries a glued «لـ», or starts with «لل» (لـ + ال, even where the normaliser
+        did not know the noun to strip it): «للنظام», «لإسرائيل»."""
+        return _raw(doc)[k].startswith("\u0644\u0644") or Attributor._lam(doc, k)
 
     def _named_subject_before(self, doc, h, s0, ents) -> Actor | None:
         """An actor named right before the verb, with only auxiliaries before it in its clause."""
@@ -1307,7 +1314,7 @@ class Attributor:
                 # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»,
                 # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
                 # follows: «قال أحمد، المتحدث باسم …، إن» keeps its apposition)
-                stop = next((k for k in range(h.end, e) if _ix(doc)[k] >= claimant.end), e)
+                stop = self._token_at(doc, h.end, e, claimant.end)
                 if stop < e and (not _punct(doc)[stop] or _tx(doc)[stop] in OPEN_Q) and (
                         claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
@@ -1418,6 +1425,13 @@ class Attributor:
         return j
 
     @staticmethod
+    def _token_at(doc, lo: int, hi: int, offset: int) -> int:
+        """The first token of doc[lo:hi] starting at or after character ``offset`` (``hi`` if none):
+        where a phrase ends once its actor does."""
+        ix = _ix(doc)
+        return next((k for k in range(lo, hi) if ix[k] >= offset), hi)
+
+    @staticmethod
     def _after_aside(doc, k: int, end: int, longest: int = 3) -> int:
         """Past a short aside between commas right after the subject: «كشفت وسائل إعلام، الثلاثاء،
         عن …», «اتهم الائتلاف، في بيان، النظام بـ…» (up to ``longest`` words)."""
@@ -1456,25 +1470,22 @@ class Attributor:
 
     def _object_lam(self, doc, h, j: int) -> bool:
         """Word ``j`` carries the «لـ» the verbal noun takes its object with («للنظام», «لإسرائيل»)."""
-        return "\u0644" in h.cue.object_preps and (self._lam(doc, j) or _raw(doc)[j].startswith("\u0644\u0644"))
+        return "\u0644" in h.cue.object_preps and self._glued_lam(doc, j)
 
     def _verbal_noun_claim(self, doc, h, s0, nxt, sh, ents, inq, people, cue_text, stance) -> RawClaim | None:
         """«حديث رئيس الوزراء بنيامين نتنياهو في كلمة، الاثنين، عن وجود «تقدم»»: the speaker annexed
         to the verbal noun, then «عن», «أن» or a quote. Not inside an interview phrase («في حديث لـ»),
         and only with a speaker the grammar can name («إعلان الطوارئ» names nobody)."""
-        if any(x.kind in ("MediumAdjunct", "OutletMarker") and x.start < h.start < x.end for x in sh):
-            return None
-        if h.end >= nxt or _punct(doc)[h.end] or _def(doc)[h.start] or _nm(doc)[h.end] in self.lex.pronouns:
+        if h.end >= nxt:  # (where it may open at all: _verbal_noun_opens)
             return None
         e = self._subject_end(doc, h.end, nxt, sh, ents)
         claimant = self.actor_from_phrase(doc, h.end, e, ents, people, allow_bare=False)
         if claimant is None or claimant.type == "Location":
             return None
         if claimant.end is not None:  # the speaker's phrase may end before the subject scan did
-            e = next((j for j in range(h.end, e) if _ix(doc)[j] >= claimant.end), e)
+            e = self._token_at(doc, h.end, e, claimant.end)
         k = self._after_aside(doc, e, nxt)
-        while k < nxt and any(x.kind == "MediumAdjunct" and x.start == k for x in sh):
-            m = next(x for x in sh if x.kind == "MediumAdjunct" and x.start == k)
+        while k < nxt and (m := next((x for x in sh if x.kind == "MediumAdjunct" and x.start == k), None)) is not None:
             k = self._after_aside(doc, m.end, nxt) if m.end < nxt and _tx(doc)[m.end] in COMMA else m.end
         if k + 1 >= nxt:
             return None

@@ -71,15 +71,16 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     known = kn.vocabulary()
     seen = set()
     out = []
+
     def words(name):
         toks = [fold_lam_al(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
         return [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
 
     for e in kn.entities.values():
         for kind, names in (("", e.aliases), ("anaphor|", e.anaphors), ("demonym|", e.demonyms)):
-            own = {tuple(words(n)) for n in names}
-            for name in names:
-                toks = words(name)
+            tokenised = [words(n) for n in names]  # (each name tokenised once)
+            own = {tuple(t) for t in tokenised}
+            for toks in tokenised:
                 if not toks:
                     continue
                 variants = [toks]

@@ -32,9 +32,8 @@ def build_nlp(ontology: str = "", ner: bool = False) -> Language:
 @lru_cache(maxsize=4)
 def get_nlp(ontology: str = "", ner: bool | None = None) -> Language:
     """The shared pipeline; ``ISNAD_NER=1`` turns the recall net on when ``ner`` is not given."""
-    import os
-
     import gc
+    import os
 
     if ner is None:
         ner = os.environ.get("ISNAD_NER", "") not in ("", "0")
