@@ -714,3 +714,30 @@ def test_an_accusation_noun_with_its_accuser_and_the_accused(nlp, text, label, s
     # the accused follows the accuser with «لـ» (kg:objectPreposition of the verbal noun)
     c = said(nlp, text, label, start)
     assert c.cue == "اتهامات"
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وحذّر وزير الدفاع من تصعيد عسكري جديد في الجنوب.", "وزير الدفاع", "من تصعيد"),
+    ("وجدد وزير الخارجية المصري موقف بلاده الرافض لتهجير سكان القطاع.", "وزير الخارجية المصري", "موقف بلاده"),
+    ("وأعرب الأمين العام للأمم المتحدة عن قلقه إزاء القتال في الخرطوم.", "الأمين العام للأمم المتحدة", "قلقه"),
+    ("ودعا مسؤول في وزارة الصحة إلى هدنة إنسانية عاجلة.", "مسؤول في وزارة الصحة", "إلى هدنة"),
+])
+def test_a_role_without_a_name_ends_where_the_object_starts(nlp, text, label, start):
+    # no «أن» follows: an indefinite word past the role's annexed noun and adjectives, or a
+    # preposition with an indefinite noun, starts what was said
+    c = said(nlp, text, label, start)
+    assert c.claimant.type == "AnonymousSource"
+
+
+@pytest.mark.parametrize("text, label, role", [
+    ("وقال عبد الأحد سليمان، عضو المجلس المحلي، إن القصف طال السوق.", "عبد الأحد سليمان", None),
+    ("وقال القيادي في حركة الجهاد، سامي الأطرش، لوكالة الأناضول إن الوفد عاد.", "سامي الأطرش",
+     "القيادي في حركة الجهاد"),
+    ("وقال العقيد داني ميرون إن الطائرات أصابت أهدافها.", "داني ميرون", "العقيد"),
+])
+def test_names_after_a_name_link_a_title_or_a_role_and_comma(nlp, text, label, role):
+    # «عبد» + a definite word is a name going on; a title, then a name nobody listed; a role
+    # whose head alone makes a source, then the name between commas
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type) == (label, "Person")
+    assert role is None or c.claimant.role == role

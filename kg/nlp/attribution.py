@@ -356,10 +356,12 @@ class Attributor:
     def _leading_name(self, doc: Doc, s: int, e: int, ents) -> tuple[int, int] | None:
         """A name opening the phrase doc[s:e] (name + role after a comma)."""
         j = s
-        while j < e and self._is_name_token(doc[j]) and j not in ents:
-            if _def(doc)[j] and j > s:
+        nm_ = _nm(doc)
+        while j < e and j not in ents and (self._is_name_token(doc[j]) or (
+                j > s and nm_[j - 1] in self.lex.name_links and _def(doc)[j] and _alpha(doc)[j])):
+            if _def(doc)[j] and j > s and nm_[j - 1] not in self.lex.name_links:
                 j += 1
-                break
+                break  # (after «عبد»/«أبو» the article is inside the name: «عبد الأحد اسطيفو»)
             j += 1
         if j == s or _def(doc)[s]:
             return None
@@ -501,8 +503,16 @@ class Attributor:
                                     affiliation=side.entity if side else None)
             if actors and actors[0].start == s:
                 return self._actor_from_ent(actors[0])
+            if is_role:
+                r = self._role_end(doc, s, e, ents)
+                nm = self._leading_name(doc, r, e, ents) if r == s + 1 and df_[s] else None
+                if nm and nm[1] - nm[0] >= 2:  # «الكولونيل كارتر مون، المتحدث …»: a title, then the name
+                    return self._person(doc, nm, people, role=_span_text(doc, s, r),
+                                        affiliation=side.entity if side else None)
+                e = r
             if is_role and e - s <= 8:
                 # «المتحدث باسم الخارجية»: a role with no name is an unnamed source of that side
+                side = next((self._actor_from_ent(x) for x in actors if x.start < e), None) or side
                 return Actor(_span_text(doc, s, e), "AnonymousSource", role=_span_text(doc, s, e),
                              affiliation=side.entity if side else None, start=ix_[s],
                              end=_end(doc, e - 1))
@@ -515,6 +525,47 @@ class Attributor:
         if nm and nm[1] - nm[0] <= 4 and (nm[1] == e or e - s <= 4):
             return self._person(doc, nm, people, role=None, affiliation=side.entity if side else None)
         return None
+
+    def _role_end(self, doc, s: int, e: int, ents) -> int:
+        """Where a role phrase with no name ends: «وحذّر وزير الدفاع من تصعيد …», «وجدد وزير
+        الخارجية الأردني موقف بلاده …». Past the head's annexed noun and adjectives, an indefinite
+        word starts the verb's object, and so does a preposition (apart or glued) whose noun is
+        neither definite, a name, nor annexed to one; those stay («مسؤول في وزارة الدفاع»,
+        «أستاذ العلوم السياسية بجامعة القدس», «الأمين العام للأمم المتحدة»)."""
+        nm_, df_, al_, pu_, raw_, tx_ = _nm(doc), _def(doc), _alpha(doc), _punct(doc), _raw(doc), _tx(doc)
+        k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind == "RoleHead"])
+        definite = any(df_[i] for i in range(s, k))
+
+        def named(n: int) -> bool:  # definite, a name, an institution, or annexed to one
+            return df_[n] or n in ents or strip_al(nm_[n]) in self.lex.org_heads or (
+                n + 1 < e and not tx_[n].endswith(("\u0647", "\u0647\u0627", "\u0647\u0645"))  # (not «قلقه»)
+                and (df_[n + 1] or (n + 1) in ents))
+        while k < e:
+            x = ents.get(k)
+            if x is not None and x.start == k:
+                k, definite = x.end, True
+                continue
+            w = nm_[k]
+            if pu_[k] or w in self.lex.demonstratives or w in self.lex.relatives or w in self.lex.report_nouns:
+                break
+            if w in self.lex.prepositions:
+                if k + 1 >= e or not named(k + 1):
+                    break
+                x = ents.get(k + 1)
+                k, definite = (x.end if x is not None else k + 2), True
+                continue
+            if raw_[k] != w and raw_[k].lstrip("\u0648\u0641")[:1] in ("\u0628", "\u0644", "\u0643") and not df_[k]:
+                if not named(k):  # «بجامعة القدس»: a glued preposition
+                    break
+                x = ents.get(k)
+                k, definite = (x.end if x is not None else k + 1), True
+                continue
+            if definite and al_[k] and not df_[k] and w not in self.lex.descriptors \
+                    and strip_al(w) not in self.lex.org_heads:
+                break
+            definite = definite or df_[k]
+            k += 1
+        return min(k, e)
 
     def _object_after_prepositional_phrase(self, doc, s: int, k: int) -> bool:
         """«مسؤول في وزارة الدفاع التركية وجود اتصالات»: after a prepositional phrase ending in a
@@ -1309,6 +1360,7 @@ class Attributor:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
             e = h.end
         elif e > h.end and _nm(doc)[h.end] not in lex.pronouns:
+            e0 = e
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
             if claimant is not None and claimant.end is not None:
                 # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»,
@@ -1321,8 +1373,9 @@ class Attributor:
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
             role_only = claimant is not None and claimant.type == "AnonymousSource" and (
                 claimant.role == claimant.label or claimant.role is None)  # «الناطق باسم X، فلان،»
-            if (claimant is None or role_only) and e < nxt and _tx(doc)[e] in COMMA \
+            if (claimant is None or role_only) and e0 < nxt and _tx(doc)[e0] in COMMA \
                     and strip_al(_nm(doc)[h.end]) in self.lex.role_heads:
+                e = e0  # (the whole role phrase, though its head alone made an actor: «القيادي في حركة حماس، فلان،»)
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
                 role = _span_text(doc, h.end, e)
                 named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
