@@ -50,6 +50,7 @@ class Entity:
     wikidata: str | None = None
     role: str | None = None
     affiliation: str | None = None
+    seat_of: str | None = None  # kg:seatOf: a capital speaking for its state or government
     lat: float | None = None
     long: float | None = None
 
@@ -132,6 +133,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
             alts = _lit(g, s, SKOS.altLabel)
             key = _local(s)
             aff = g.value(s, KG.affiliation)
+            seat = g.value(s, KG.seatOf)
             lat, lon = g.value(s, GEO.lat), g.value(s, GEO.long)
             wd = g.value(s, KG.wikidata)
             role = _lit(g, s, KG.role, "ar")
@@ -140,7 +142,7 @@ def read_entities(g: Graph) -> dict[str, Entity]:
                 label_en=en[0] if en else None,
                 aliases=[*ar, *en, *alts], anaphors=_lit(g, s, KG.anaphor), demonyms=_lit(g, s, KG.demonym),
                 wikidata=str(wd) if wd else None, role=role[0] if role else None,
-                affiliation=_local(aff) if aff else None,
+                affiliation=_local(aff) if aff else None, seat_of=_local(seat) if seat else None,
                 lat=float(lat) if lat is not None else None, long=float(lon) if lon is not None else None,
             )
     return out

@@ -741,3 +741,88 @@ def test_names_after_a_name_link_a_title_or_a_role_and_comma(nlp, text, label, r
     c, _ = one(nlp, text)
     assert (c.claimant.label, c.claimant.type) == (label, "Person")
     assert role is None or c.claimant.role == role
+
+
+def test_a_surname_alone_later_is_the_person_named_before(nlp):
+    got = claims(nlp, "وقال الباحث نزار القاسمي لوكالة الأناضول إن الجبهة هادئة. ورجّح القاسمي أن تستأنف المعارك قريباً.")
+    assert [(c.claimant.label, c.stance) for c, _ in got] == [("نزار القاسمي", "asserts"), ("نزار القاسمي", "hedges")]
+    assert got[1][1].startswith("تستأنف")
+
+
+@pytest.mark.parametrize("text, label, typ", [
+    ("أما وزارة الداخلية العراقية، فقد رفضت التعليق على الحادثة.", "وزارة الداخلية العراقية", "Organization"),
+    ("أما مديرية الأمن في الحسكة، فرفضت الإدلاء بأي تصريح.", "مديرية الأمن في الحسكة", "Organization"),
+    ("أما طهران، فقد امتنعت عن التعليق على التقرير.", "إيران", "Faction"),
+])
+def test_a_topic_with_amma_then_fa_is_the_subject(nlp, text, label, typ):
+    # «أما X، فـ(قد) …»: the topic before the comma refuses
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type, c.stance) == (label, typ, "declines")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وأعلنت أنقرة أن قواتها ستبقى في شمال العراق.", "تركيا"),
+    ("وقالت الدوحة إن الوساطة مستمرة.", "قطر"),
+    ("ونفت تل أبيب أن تكون طائراتها قصفت المستشفى.", "إسرائيل"),
+])
+def test_a_capital_speaks_for_its_state(nlp, text, label):
+    # kg:seatOf in the gazetteer: data, not code
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type) == (label, "Faction")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وفضّل المسؤول عدم الكشف عن موعد الجولة المقبلة.", "المسؤول"),
+    ("ورفض المتحدث تحديد الجهة التي تقف وراء التفجير.", "المتحدث"),
+])
+def test_a_refusal_written_around_its_subject(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.stance) == (label, "declines")
+    # the wish not to be named is no refusal
+    assert claims(nlp, "وقال مصدر، فضّل عدم الكشف عن اسمه، إن الجولة أُجلت.")[0][0].stance == "asserts"
+
+
+def test_a_clause_after_an_opening_anna_has_its_subject_first(nlp):
+    c = said(nlp, "غير أن تقارير إعلامية تحدثت عن اتفاق سري بين الطرفين على تبادل الأسرى.", "تقارير إعلامية",
+             "اتفاق سري")
+    assert c.claimant.type == "AnonymousSource"
+
+
+def test_according_to_a_source_who_spoke_to_an_outlet(nlp):
+    c = said(nlp, "وبحسب عضو في وفد المعارضة، تحدث إلى «عنب بلدي»، فإن الاجتماع انتهى دون اتفاق.",
+             "عضو في وفد المعارضة", "الاجتماع")
+    assert [a.entity for a in c.reported_to] == ["enab_baladi"]
+
+
+def test_an_honorific_points_back_to_the_last_speaker(nlp):
+    got = claims(nlp, "وقال الرئيس التونسي إن الحوار مستمر. وشدد سيادته على أن الحل سياسي.")
+    assert [c.claimant.label for c, _ in got] == ["الرئيس التونسي"] * 2 and got[1][1].startswith("الحل")
+
+
+def test_a_noun_in_ta_marbuta_is_no_possessed_object(nlp):
+    # «لجماعة» ends in ة, which the norm folds into ه: no «جماعته» (his group)
+    c, _ = one(nlp, "واتهم عضو المجلس السياسي لحركة أنصار الله عبد الكريم الغماري، في تصريحات نقلتها قناة «المسيرة» "
+                    "التابعة للحركة، التحالف بقصف ميناء الحديدة.")
+    assert (c.claimant.label, c.claimant.type) == ("عبد الكريم الغماري", "Person")
+    assert [a.label for a in c.cited_by] == ["قناة المسيرة"]
+
+
+def test_an_accusative_with_tanwin_ends_the_subject(nlp):
+    c = said(nlp, "وأبدى المحلل في مركز الخليج للأبحاث سالم الكعبي تفاؤلاً حذراً بنجاح الوساطة.", "سالم الكعبي",
+             "تفاؤلاً حذراً")
+    assert c.stance == "hedges"
+
+
+def test_a_quoted_name_nobody_listed_right_after_the_verb_is_the_subject(nlp):
+    c = said(nlp, "وذكرت \"شبكة أخبار الساحل\"، وهي منصة محلية، أن الاشتباكات تجددت قرب جبلة.", "شبكة أخبار الساحل",
+             "الاشتباكات")
+    assert c.claimant.type == "MediaOutlet"
+    c, _ = one(nlp, "ونفى \"لواء السلام\" المدعوم من تركيا، في بيان، مشاركته في الهجوم.")
+    assert (c.claimant.label, c.stance) == ("لواء السلام", "denies")
+
+
+def test_after_the_medium_a_clause_with_anna_is_no_subject(nlp):
+    got = claims(nlp, "أما المتحدث باسم الجيش الروسي إيغور كوناشينكوف فزعم، في منشور على منصة «تلغرام»، أن الضربة "
+                      "أصابت مستودعاً للذخيرة، وادّعى أن القوات الأوكرانية انسحبت.")
+    assert [c.claimant.label for c, _ in got] == ["إيغور كوناشينكوف"] * 2
+    assert got[0][1].startswith("الضربة")

@@ -320,6 +320,15 @@ class Attributor:
             self._people.setdefault(strip_al(ent[-1].norm_), a)
         return a
 
+    def _seat(self, ent) -> Actor | None:
+        """The state or government a capital stands for (kg:seatOf), as the actor it names."""
+        e = self.kn.entities.get(ent.id_.split("|", 1)[-1])
+        st = self.kn.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        if st is None:
+            return None
+        return Actor(st.label_ar, st.type, st.key, st.label_en, st.role, st.affiliation,
+                     start=ent.start_char, end=ent.end_char)
+
     def _is_name_token(self, t) -> bool:
         n = t.norm_
         if not t.is_alpha or n in self.lex.complementizers:
@@ -337,7 +346,9 @@ class Attributor:
     def _trailing_name(self, doc: Doc, s: int, e: int, ents) -> tuple[int, int] | None:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
-        while j > s and self._is_name_token(doc[j - 1]) and j - 1 not in ents:
+        nm_, al_ = _nm(doc), _alpha(doc)
+        while j > s and j - 1 not in ents and (self._is_name_token(doc[j - 1]) or (
+                j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1])):  # («عبد الملك»)
             if j - 1 < e - 1 and _def(doc)[j - 1] and not (
                     j - 2 >= s and _nm(doc)[j - 2] in self.lex.name_links):
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
@@ -349,6 +360,8 @@ class Attributor:
             return None
         if _def(doc)[j] or _nm(doc)[j] in self.lex.name_links and j == e - 1:
             return None
+        if j > s and self._separate_preposition(doc, j - 1):
+            return None  # governed by a preposition, no name of the speaker: «عضو في وفد المعارضة»
         if e - j > 7:
             j = e - 7
         return (j, e)
@@ -396,6 +409,10 @@ class Attributor:
             if id(x) not in seen:
                 seen.add(id(x))
                 ent_list.append(x)
+        if ent_list and ent_list[0].start == s and ent_list[0].end >= e and ent_list[0].label_ == "Location":
+            seat = self._seat(ent_list[0])  # «وأعلنت أنقرة أن …»: a capital speaks for its state
+            if seat is not None:
+                return seat
         persons = [x for x in ent_list if x.label_ == "Person"]
         actors = [x for x in ent_list if x.label_ in ACTOR_TYPES]
         side = next((self._actor_from_ent(x) for x in actors), None)
@@ -405,6 +422,8 @@ class Attributor:
         org = self.lex.org_heads.get(head)
         if persons and org and not is_role and persons[-1].start > s + 2:
             persons = []  # «نفت الرئاسة السودانية صحة الأنباء عن لقاء البرهان وحميدتي»: the object's names
+        persons = [x for x in persons if not (x.start > s and self._separate_preposition(doc, x.start - 1))]
+        # (a name governed by a preposition is no speaker: «عضو في وفد المعارضة», «مقرب من فلان»)
         if persons:
             a = self._actor_from_ent(persons[-1])
             if persons[-1].start > s and not a.role:
@@ -480,6 +499,9 @@ class Attributor:
                     if nm_[k - 1] in self.lex.affiliation_adjectives and x.start == k:
                         k = x.end  # «مكتب تابع للأمم المتحدة»: whom it belongs to is part of the name
                         continue
+                    if x.label_ == "Location" and x.start == k and nm_[k - 1] == "\u0641\u064a":
+                        k = x.end  # «مديرية الأمن في الحسكة»: where it sits is part of the name
+                        break
                     break
                 if definite and not df_[k]:
                     break
@@ -519,6 +541,8 @@ class Attributor:
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
+        if e == s + 1 and df_[s] and strip_al(nm_[s]) in people:
+            return self._person(doc, (s, e), people)  # «ورجّح الحمدو أن …»: the surname of someone named before
         nm = self._leading_name(doc, s, e, ents) if allow_bare else None
         if nm and nm[1] - nm[0] == 1 and strip_al(doc[nm[0]].norm_) not in people:
             nm = None  # one unknown word is not enough to call it a person (حركة, مواقفة …)
@@ -726,7 +750,8 @@ class Attributor:
         for h in sh:
             if h.kind != "DeclineVerb" or inq[h.start]:
                 continue
-            obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 12), None)
+            obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 12
+                        and not any(a.kind == "AnonymityFormula" and a.start <= x.start < a.end for a in sh)), None)
             if obj is not None and not any(x.kind == "DeclinePhrase" and x.start <= h.start < x.end for x in sh):
                 # «رفضت الحركة الاتهامات»: an accusation as the object makes the refusal a denial
                 cue = obj.cue if obj.cue.stance == "denies" else h.cue
@@ -746,8 +771,9 @@ class Attributor:
         verb's object, not a name (listed names like «نبيه» excepted)."""
         nm, df = _nm(doc), _def(doc)
         w = nm[j]
-        if df[j] or not _alpha(doc)[j] or len(w) < 4 or not w.endswith(_POSSESSIVE) or w in self.lex.name_words:
-            return False
+        if df[j] or not _alpha(doc)[j] or len(w) < 4 or not strip_marks(_tx(doc)[j]).endswith(_POSSESSIVE) \
+                or w in self.lex.name_words or _raw(doc)[j] != w:
+            return False  # (written ـه, not the ـة the norm folds into it: «لجماعة الحوثي»)
         if j - i < 2 or not all(df[k] for k in range(i + 1, j)):
             return False  # (the head may be annexed: «وزير الخارجية الإيراني موقف بلاده»)
         return self._content_start(doc, j, end, sh) is None
@@ -879,6 +905,8 @@ class Attributor:
                 continue
             quote = text in OPEN_Q or text in STRAIGHT_Q
             close = self._quoted_entity_end(doc, j, ents) if quote else None
+            if j > i and "\u064b" in text and text[0].isalpha():
+                break  # «أبدى الباحث … تفاؤلاً حذراً»: an accusative with tanwin is the object
             if quote and j == i and close is not None:
                 j = close + 1  # «وقالت «حماس» في بيان إن …»: a quoted name right after the verb
                 continue
@@ -945,8 +973,9 @@ class Attributor:
                 b -= 1
             a = b
             while a > s0 and tx_[a - 1] not in COMMA and tx_[a - 1] not in SENT_END and not (
-                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)):
-                a -= 1
+                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)) and not any(
+                    x.kind == "Complementizer" for x in self._hits_at.get(a - 1, ())):
+                a -= 1  # (an «أن» before: what was said, no subject; but «غير أن تقارير …»: _opening_that)
             if b > a:
                 segs.append((a, b))
             if a <= s0 or tx_[a - 1] not in COMMA or len(segs) >= 4:
@@ -962,7 +991,7 @@ class Attributor:
         a, b = segs[0]
         if b - a <= 14 and not inq[a]:
             cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
-            if cand is not None and (a == s0 or tx_[a - 1] in COMMA):
+            if cand is not None and (a == s0 or tx_[a - 1] in COMMA or self._opening_that(doc, a - 1, s0, sh)):
                 if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
                     return cand, a
         # appositions: every segment back to the sentence start belongs to the subject
@@ -979,6 +1008,12 @@ class Attributor:
             return x, segs[-1][0]
         x, a, b = found[-1]
         return (x, a) if x is not None else (None, None)
+
+    def _opening_that(self, doc, k: int, s0: int, sh) -> bool:
+        """«غير أن تقارير صحفية تحدثت عن …», «إلا أن مصادر أكدت …»: an «أن» opening the sentence
+        after a connective starts a clause whose subject comes before its verb."""
+        return s0 <= k <= s0 + 2 and any(x.start == k and x.kind == "Complementizer" for x in self._hits_at.get(k, ())) \
+            and not any(x.kind in CLAIM_KINDS for i in range(s0, k) for x in self._hits_at.get(i, ()))
 
     def _who_antecedent(self, doc, h, s0, ents, people):
         """The group or source named earlier in the sentence that «من» (those who) refers to."""
@@ -1002,6 +1037,10 @@ class Attributor:
             k -= 1
         return Attributor._lam(doc, x.start) or (k >= 0 and (Attributor._preposition_token(doc, k)
                                                              or Attributor._lam(doc, k)))
+
+    def _separate_preposition(self, doc, k: int) -> bool:
+        """Word ``k`` is a preposition as written («على», not the name «علي» it folds into)."""
+        return _nm(doc)[k] in self.lex.prepositions and strip_marks(_tx(doc)[k]) in self.lex.prepositions_raw
 
     @staticmethod
     def _preposition_token(doc, k: int) -> bool:
@@ -1137,6 +1176,21 @@ class Attributor:
                 return None
         return None
 
+    def _quoted_subject(self, doc, k: int, end: int, sh) -> tuple[Actor, int] | None:
+        """«وذكر "تجمع أحرار حوران"، وهو …، أن», «نفى "اللواء الثامن" المدعوم من روسيا …»: a short
+        quoted name nobody listed right after the verb is its subject (a group, typed by its head
+        word when the grammar knows it). Returns the actor and where the subject ends."""
+        close = self._quoted_name_end(doc, k, end, longest=5)
+        if close is None or close - k < 2 or close + 1 >= end or _tx(doc)[close + 1] in SENT_END or any(
+                x.kind in CLAIM_KINDS or x.kind == "Complementizer" for i in range(k + 1, close) for x in self._hits_at.get(i, ())):
+            return None
+        nm, lex = _nm(doc), self.lex
+        if any(nm[i] in lex.particles or nm[i] in lex.pronouns or self._separate_preposition(doc, i)
+               or nm[i] in lex.demonstratives or nm[i] in lex.relatives for i in range(k + 1, close)):
+            return None  # words of a sentence, not of a name: «لكنه أكد «لا نملك أدلة»»
+        typ = self.lex.org_heads.get(strip_al(_nm(doc)[k + 1]), "Organization")
+        return Actor(_span_text(doc, k + 1, close), typ, start=_ix(doc)[k + 1], end=_end(doc, close - 1)), close + 1
+
     def _quoted_entity_end(self, doc, j, ents) -> int | None:
         """Index of the closing quote when doc[j] opens a quote holding exactly one entity name."""
         x = ents.get(j + 1)
@@ -1192,6 +1246,11 @@ class Attributor:
                         unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
+                    continue
+                close = self._quoted_name_end(doc, cs, end, longest=4)
+                if close is not None and close + 1 < end and _tx(doc)[close + 1] in COMMA and any(
+                        x.kind == "MediumAdjunct" and i <= x.start < cs for x in sh):
+                    j = close + 1  # «، في منشور على منصة «إكس»، أن …»: the medium's name, not a quotation
                     continue
             return cs
 
@@ -1262,6 +1321,15 @@ class Attributor:
                 k = cstart
                 while k < cend and (_punct(doc)[k] or _space(doc)[k]):
                     k += 1
+                m = next((x for x in sh if x.kind == "OutletMarker" and x.start == k), None)
+                j = next((i for i in range(m.end, min(cend, m.end + 8)) if _tx(doc)[i] in COMMA), None) if m else None
+                if j is not None:
+                    # «وبحسب عضو في اللجنة، تحدث إلى «عنب بلدي»، فإن …»: whom the source spoke to
+                    reported = self._outlets(doc, m.end, j, ents) or reported
+                    k = j + 1
+                    while k < cend and (_punct(doc)[k] or _space(doc)[k]):
+                        k += 1
+                    cstart = k
                 comp = next((x for x in sh if x.start == k and x.kind == "Complementizer"), None)
                 if comp is not None:
                     cstart = comp.end  # «وبحسب المرصد، فإن …»: what was said starts after «فإن»
@@ -1359,6 +1427,8 @@ class Attributor:
         if svo is not None:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
             e = h.end
+        elif e == h.end and (quoted := self._quoted_subject(doc, h.end, nxt, sh)) is not None:
+            claimant, e = quoted
         elif e > h.end and _nm(doc)[h.end] not in lex.pronouns:
             e0 = e
             claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
@@ -1391,6 +1461,8 @@ class Attributor:
                 reported = outlets_before or reported
         if claimant is None:
             claimant, pre_s = self._preverb_subject(doc, h, s0, sh, ents, people, inq)
+            if claimant is not None:
+                e = h.end  # the subject came first: what follows the verb is its object
         if claimant is None:
             claimant = self._object_relative_subject(doc, h, s0, ents, people)
         if claimant is None:
@@ -1484,17 +1556,19 @@ class Attributor:
         ix = _ix(doc)
         return next((k for k in range(lo, hi) if ix[k] >= offset), hi)
 
-    @staticmethod
-    def _after_aside(doc, k: int, end: int, longest: int = 3) -> int:
+    def _after_aside(self, doc, k: int, end: int, longest: int = 3) -> int:
         """Past a short aside between commas right after the subject: «كشفت وسائل إعلام، الثلاثاء،
-        عن …», «اتهم الائتلاف، في بيان، النظام بـ…» (up to ``longest`` words)."""
+        عن …», «اتهم الائتلاف، في بيان، النظام بـ…» (up to ``longest`` words; up to 12 when it names
+        the medium: «، في تصريحات نقلتها قناة «المسيرة» التابعة للجماعة،»)."""
         tx = _tx(doc)
         if k >= end or tx[k] not in COMMA:
             return k
+        if any(x.kind == "MediumAdjunct" for x in self._hits_at.get(k + 1, ())):
+            longest = 12
         for j in range(k + 2, min(end, k + 2 + longest)):
             if tx[j] in COMMA:
                 return j + 1
-            if _punct(doc)[j]:
+            if _punct(doc)[j] and not (tx[j] in OPEN_Q or tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q):
                 return k
         return k
 
