@@ -826,3 +826,29 @@ def test_after_the_medium_a_clause_with_anna_is_no_subject(nlp):
                       "أصابت مستودعاً للذخيرة، وادّعى أن القوات الأوكرانية انسحبت.")
     assert [c.claimant.label for c, _ in got] == ["إيغور كوناشينكوف"] * 2
     assert got[0][1].startswith("الضربة")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وزعم ما يسمى \"المجلس العسكري\" في بيان أن الجيش قصف القرى.", "المجلس العسكري"),
+    ("كما نفى المدعو سامر الحسن، القيادي في الفصيل، أن تكون قواته بدأت الهجوم.", "سامر الحسن"),
+])
+def test_the_subject_after_so_called(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+def test_a_preposition_right_after_the_verb_leaves_the_subject_implicit(nlp):
+    got = claims(nlp, "وقال الباحث إن الوضع صعب، وشكك في جدية أي عودة قريبة إلى المفاوضات.")
+    assert [(c.claimant.label, c.stance) for c, _ in got] == [("الباحث", "asserts"), ("الباحث", "hedges")]
+
+
+def test_a_name_annexed_to_an_institution_is_whom_the_spokesman_speaks_for(nlp):
+    c, _ = one(nlp, "في المقابل، نفى المتحدث باسم القيادة العامة لقوات حفتر، العميد خالد المحجوب، وجود أي تحركات.")
+    assert (c.claimant.label, c.stance) == ("خالد المحجوب", "denies")
+
+
+def test_merely_saying_continues_the_speaker_and_a_refusals_object_names_no_addressee(nlp):
+    got = claims(nlp, "وقال المتحدث إن التحقيق مستمر، مكتفياً بالقول إن الحكومة «ستحاسب المسؤولين».")
+    assert [c.claimant.label for c, _ in got] == ["المتحدث", "المتحدث"] and got[1][1].startswith("«ستحاسب")
+    c, _ = one(nlp, "وامتنع البيت الأبيض عن التعليق على تقرير صحيفة واشنطن بوست.")
+    assert c.stance == "declines" and c.reported_to == []

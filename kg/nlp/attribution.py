@@ -89,7 +89,7 @@ class Lexicon:
             self.cues[c.key] = c
             docs = []
             for form in c.forms:
-                if len(form) == 1 and not (positional & c.kinds) and c.function != "published-by":
+                if len(form) == 1 and not (positional & c.kinds) and c.function not in ("published-by", "so-called"):
                     continue
                 d = Doc(nlp.vocab, words=list(form))
                 for t, w in zip(d, form):
@@ -422,8 +422,10 @@ class Attributor:
         org = self.lex.org_heads.get(head)
         if persons and org and not is_role and persons[-1].start > s + 2:
             persons = []  # «نفت الرئاسة السودانية صحة الأنباء عن لقاء البرهان وحميدتي»: the object's names
-        persons = [x for x in persons if not (x.start > s and self._separate_preposition(doc, x.start - 1))]
-        # (a name governed by a preposition is no speaker: «عضو في وفد المعارضة», «مقرب من فلان»)
+        persons = [x for x in persons if not (x.start > s and (self._separate_preposition(doc, x.start - 1) or (
+            self._org_head_word(nm_[x.start - 1]) and not df_[x.start - 1])))]
+        # (a name governed by a preposition or annexed to an institution is no speaker: «عضو في وفد
+        # المعارضة», «المتحدث باسم القيادة العامة لقوات حفتر، العميد …»)
         if persons:
             a = self._actor_from_ent(persons[-1])
             if persons[-1].start > s and not a.role:
@@ -1038,6 +1040,11 @@ class Attributor:
         return Attributor._lam(doc, x.start) or (k >= 0 and (Attributor._preposition_token(doc, k)
                                                              or Attributor._lam(doc, k)))
 
+    def _org_head_word(self, w: str) -> bool:
+        """An institution's head noun, with a glued «لـ»/«بـ» the normaliser left on («لقوات»)."""
+        heads = self.lex.org_heads
+        return strip_al(w) in heads or (w[:1] in ("\u0644", "\u0628") and strip_al(w[1:]) in heads)
+
     def _separate_preposition(self, doc, k: int) -> bool:
         """Word ``k`` is a preposition as written («على», not the name «علي» it folds into)."""
         return _nm(doc)[k] in self.lex.prepositions and strip_marks(_tx(doc)[k]) in self.lex.prepositions_raw
@@ -1422,21 +1429,25 @@ class Attributor:
 
         # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
         implicit = False
-        e = self._subject_end(doc, h.end, nxt, sh, ents, h.cue.object_preps)
+        # «زعم ما يسمى "الائتلاف" …», «نفى المدعو فلان …»: the subject starts after «so-called»
+        hs = next((x.end for x in self._hits_at.get(h.end, ()) if x.kind == "FunctionWord" and x.cue.function == "so-called"), h.end)
+        e = self._subject_end(doc, hs, nxt, sh, ents, h.cue.object_preps)
+        if e > hs and self._separate_preposition(doc, hs) and _nm(doc)[hs] not in ("\u0644", "\u0628"):
+            e = hs  # «وشكك في جدية …»: a preposition right after the verb, no subject after it
         svo = self._named_subject_before(doc, h, s0, ents)
         if svo is not None:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
             e = h.end
-        elif e == h.end and (quoted := self._quoted_subject(doc, h.end, nxt, sh)) is not None:
+        elif e == hs and (quoted := self._quoted_subject(doc, hs, nxt, sh)) is not None:
             claimant, e = quoted
-        elif e > h.end and _nm(doc)[h.end] not in lex.pronouns:
+        elif e > hs and _nm(doc)[hs] not in lex.pronouns:
             e0 = e
-            claimant = self.actor_from_phrase(doc, h.end, e, ents, people)
+            claimant = self.actor_from_phrase(doc, hs, e, ents, people)
             if claimant is not None and claimant.end is not None:
                 # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»,
                 # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
                 # follows: «قال أحمد، المتحدث باسم …، إن» keeps its apposition)
-                stop = self._token_at(doc, h.end, e, claimant.end)
+                stop = self._token_at(doc, hs, e, claimant.end)
                 if stop < e and (not _punct(doc)[stop] or _tx(doc)[stop] in OPEN_Q) and (
                         claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
@@ -1444,10 +1455,10 @@ class Attributor:
             role_only = claimant is not None and claimant.type == "AnonymousSource" and (
                 claimant.role == claimant.label or claimant.role is None)  # «الناطق باسم X، فلان،»
             if (claimant is None or role_only) and e0 < nxt and _tx(doc)[e0] in COMMA \
-                    and strip_al(_nm(doc)[h.end]) in self.lex.role_heads:
+                    and strip_al(_nm(doc)[hs]) in self.lex.role_heads:
                 e = e0  # (the whole role phrase, though its head alone made an actor: «القيادي في حركة حماس، فلان،»)
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
-                role = _span_text(doc, h.end, e)
+                role = _span_text(doc, hs, e)
                 named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
                 if named is not None and named.type == "Person":
                     if not named.role:
@@ -1483,7 +1494,8 @@ class Attributor:
         region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents, unlisted)
         hi = region_end if region_end is not None else min(nxt, e + 8)
         hi = next((k for k in range(e, hi) if _nm(doc)[k] in lex.what), hi)  # «نفى ما نشرته صحيفة X»: the object
-        outlets = self._outlets(doc, e, hi, ents)
+        # («امتنع البيت الأبيض عن التعليق على تقرير أكسيوس»: the outlet in a refusal's object was not spoken to)
+        outlets = self._outlets(doc, e, hi, ents, slot_only=kind == "DeclinePhrase")
         outlets += unlisted
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
