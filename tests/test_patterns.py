@@ -852,3 +852,23 @@ def test_merely_saying_continues_the_speaker_and_a_refusals_object_names_no_addr
     assert [c.claimant.label for c, _ in got] == ["المتحدث", "المتحدث"] and got[1][1].startswith("«ستحاسب")
     c, _ = one(nlp, "وامتنع البيت الأبيض عن التعليق على تقرير صحيفة واشنطن بوست.")
     assert c.stance == "declines" and c.reported_to == []
+
+
+def test_an_unlisted_outlet_in_a_fronted_interview_phrase(nlp):
+    c = said(nlp, "وفي حديث إلى «النهار»، قال مصدر مطلع إن المفاوضات متعثرة.", "مصدر مطلع", "المفاوضات")
+    assert [(a.label, a.type) for a in c.reported_to] == [("النهار", "MediaOutlet")]
+
+
+def test_a_quoted_name_inside_the_phrase_and_after_so_called(nlp):
+    c, _ = one(nlp, "كما نفى المدعو سامر الحسن، المتحدث باسم ما يسمى \"غرفة عمليات النصر\"، في تصريح لقناة الجزيرة، "
+                    "أن تكون قواته بدأت الهجوم.")
+    assert c.claimant.label == "سامر الحسن" and [a.entity for a in c.reported_to] == ["aljazeera"]
+    c = said(nlp, "وبحسب عضو في \"اللجنة المركزية\" بريف حمص، تحدث إلى عنب بلدي، فإن الجولة انتهت دون اتفاق.",
+             "عضو في \"اللجنة المركزية\" بريف حمص", "الجولة")
+    assert [a.entity for a in c.reported_to] == ["enab_baladi"]
+
+
+def test_the_one_an_outlet_contacted_speaks_to_it(nlp):
+    c, _ = one(nlp, "وحين تواصلت «عنب بلدي» مع المتحدث باسم وزارة الدفاع، رفض التعليق على هذه المعلومات.")
+    assert (c.claimant.label, c.stance) == ("المتحدث باسم وزارة الدفاع", "declines")
+    assert [a.entity for a in c.reported_to] == ["enab_baladi"]

@@ -89,7 +89,7 @@ class Lexicon:
             self.cues[c.key] = c
             docs = []
             for form in c.forms:
-                if len(form) == 1 and not (positional & c.kinds) and c.function not in ("published-by", "so-called"):
+                if len(form) == 1 and not (positional & c.kinds) and c.function not in ("published-by", "so-called", "contact"):
                     continue
                 d = Doc(nlp.vocab, words=list(form))
                 for t, w in zip(d, form):
@@ -919,6 +919,12 @@ class Attributor:
                 if close is not None and not (self._preposition_token(doc, j - 1) or self._lam(doc, j - 1)):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
                     break
+                if close is None and j - 1 > i and self._separate_preposition(doc, j - 1) \
+                        and _nm(doc)[j - 1] not in ("\u0644", "\u0628"):  # (not «لـ«X»»: the addressee)
+                    q = self._quoted_name_end(doc, j, end, longest=4)
+                    if q is not None:
+                        j = q + 1  # «عضو في "اللجنة المركزية" بريف حمص»: a quoted name inside the phrase
+                        continue
                 if close is None and self.lex.org_heads.get(strip_al(_nm(doc)[j - 1])) == "MediaOutlet":
                     close = self._quoted_name_end(doc, j, end)
                     if close is not None:
@@ -1010,6 +1016,25 @@ class Attributor:
             return x, segs[-1][0]
         x, a, b = found[-1]
         return (x, a) if x is not None else (None, None)
+
+    def _contacted(self, doc, h, s0, ents, people) -> tuple[Actor, Actor] | None:
+        """«وحين تواصلت «الشرق الأوسط» مع المتحدث باسم الحكومة، رفض التعليق»: the one an outlet
+        contacted (kg:function "contact") speaks, to that outlet. Returns (speaker, outlet)."""
+        tx, nm = _tx(doc), _nm(doc)
+        if h.start - 1 <= s0 or tx[h.start - 1] not in COMMA:
+            return None
+        c = next((x for i in range(s0, h.start) for x in self._hits_at.get(i, ()) if x.cue.function == "contact"), None)
+        if c is None:
+            return None
+        k = c.end + (1 if tx[c.end] in OPEN_Q | STRAIGHT_Q else 0)
+        x = ents.get(k)
+        if x is None or x.start != k or x.label_ != "MediaOutlet":
+            return None
+        k = x.end + (1 if x.end < h.start and tx[x.end] in CLOSE_Q | STRAIGHT_Q else 0)
+        if k >= h.start - 1 or nm[k] != "\u0645\u0639":  # مع
+            return None
+        speaker = self.actor_from_phrase(doc, k + 1, h.start - 1, ents, people)
+        return (speaker, self._actor_from_ent(x)) if speaker is not None else None
 
     def _opening_that(self, doc, k: int, s0: int, sh) -> bool:
         """«غير أن تقارير صحفية تحدثت عن …», «إلا أن مصادر أكدت …»: an «أن» opening the sentence
@@ -1255,9 +1280,12 @@ class Attributor:
                     j = close + 1
                     continue
                 close = self._quoted_name_end(doc, cs, end, longest=4)
-                if close is not None and close + 1 < end and _tx(doc)[close + 1] in COMMA and any(
-                        x.kind == "MediumAdjunct" and i <= x.start < cs for x in sh):
-                    j = close + 1  # «، في منشور على منصة «إكس»، أن …»: the medium's name, not a quotation
+                if close is not None and close + 1 < end and _tx(doc)[close + 1] in COMMA and (any(
+                        x.kind == "MediumAdjunct" and i <= x.start < cs for x in sh) or any(
+                        x.end == cs and x.cue.function == "so-called" for x in sh)):
+                    # «، في منشور على منصة «إكس»، أن …», «المتحدث باسم ما يسمى "غرفة …"، أن …»: a name,
+                    # not a quotation
+                    j = close + 1
                     continue
             return cs
 
@@ -1476,6 +1504,8 @@ class Attributor:
                 e = h.end  # the subject came first: what follows the verb is its object
         if claimant is None:
             claimant = self._object_relative_subject(doc, h, s0, ents, people)
+        if claimant is None and (contacted := self._contacted(doc, h, s0, ents, people)) is not None:
+            claimant, reported = contacted[0], [contacted[1]]
         if claimant is None:
             base = cur or last
             if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
@@ -1493,7 +1523,9 @@ class Attributor:
         unlisted: list[Actor] = []
         region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents, unlisted)
         hi = region_end if region_end is not None else min(nxt, e + 8)
-        hi = next((k for k in range(e, hi) if _nm(doc)[k] in lex.what), hi)  # «نفى ما نشرته صحيفة X»: the object
+        hi = next((k for k in range(e, hi) if _nm(doc)[k] in lex.what and not any(
+            x.kind == "FunctionWord" for x in self._hits_at.get(k, ()))), hi)  # «نفى ما نشرته صحيفة X»: the object
+        # (but «المتحدث باسم ما يسمى "…"، في تصريح لقناة …»: «so-called»)
         # («امتنع البيت الأبيض عن التعليق على تقرير أكسيوس»: the outlet in a refusal's object was not spoken to)
         outlets = self._outlets(doc, e, hi, ents, slot_only=kind == "DeclinePhrase")
         outlets += unlisted
@@ -1544,7 +1576,13 @@ class Attributor:
                   and x.end < h.start), None)
         if m is None or any(x.kind in CLAIM_KINDS and m.end <= x.start < h.start for x in sh):
             return []
-        return self._outlets(doc, m.end, h.start, ents, slot_only=m.kind == "MediumAdjunct")
+        found = self._outlets(doc, m.end, h.start, ents, slot_only=m.kind == "MediumAdjunct")
+        if not found and m.kind == "OutletMarker":
+            close = self._quoted_name_end(doc, m.end, h.start, longest=4)  # «وفي حديث إلى «الأخبار»، قال …»
+            if close is not None and close + 1 < h.start and _tx(doc)[close + 1] in COMMA:
+                found = [Actor(_span_text(doc, m.end + 1, close), "MediaOutlet", start=_ix(doc)[m.end + 1],
+                               end=_end(doc, close - 1))]
+        return found
 
     def _after_outlet_slot(self, doc, k: int, end: int, ents) -> int:
         """Past «لـ«عنب بلدي»» / «لوكالة الأناضول» right after the subject (the outlet spoken to)."""
