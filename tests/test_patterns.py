@@ -872,3 +872,26 @@ def test_the_one_an_outlet_contacted_speaks_to_it(nlp):
     c, _ = one(nlp, "وحين تواصلت «عنب بلدي» مع المتحدث باسم وزارة الدفاع، رفض التعليق على هذه المعلومات.")
     assert (c.claimant.label, c.stance) == ("المتحدث باسم وزارة الدفاع", "declines")
     assert [a.entity for a in c.reported_to] == ["enab_baladi"]
+
+
+def test_a_surname_first_in_the_phrase_is_the_person_named_before(nlp):
+    got = claims(nlp, "وقال الوزير محمد الشريف إن الوضع صعب. بدوره، اتهم الشريف جماعة الحوثي بتعمد استهداف المخيمات.")
+    assert [c.claimant.label for c, _ in got] == ["محمد الشريف"] * 2 and got[1][1].startswith("جماعة الحوثي")
+    got = claims(nlp, "وقال قائد المنطقة اللواء منصور العوبلي إن الجبهة مستقرة. وأكد العوبلي خلال لقائه بالجنود أن المعركة مستمرة.")
+    assert [c.claimant.label for c, _ in got] == ["منصور العوبلي"] * 2
+
+
+def test_after_illa_anna_a_main_clause_with_its_subject_first(nlp):
+    got = claims(nlp, "وأوضح مكتب الإعلام أن اللجنة تعمل، إلا أن مسؤولاً في المكتب رفض التعليق.")
+    assert [(c.claimant.label, c.stance) for c, _ in got] == [("مكتب الإعلام", "asserts"),
+                                                              ("مسؤولاً في المكتب", "declines")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("ووثق المرصد السوري لحقوق الإنسان مقتل 11 عنصراً من قوات النظام.", "asserts"),
+    ("وقال مصدر أمني إنه من المرجح أن تكون التحشيدات رسالة سياسية.", "hedges"),
+    ("وقالت المتحدثة إن من المتعذر حالياً التحقق من أعداد الضحايا.", "hedges"),
+])
+def test_documenting_and_probability(nlp, text, stance):
+    c, _ = one(nlp, text)
+    assert c.stance == stance

@@ -22,6 +22,7 @@ from .tokens import norms
 
 BILATERAL = {"coordination", "truce", "agreement", "negotiation"}
 PARTY_TYPES = {"Person", "Faction", "Organization"}
+PLACE_PREPS = {"\u0641\u064a", "\u0645\u0646", "\u0627\u0644\u064a"}  # في من الى: a capital after them is a place
 
 
 class AllegationTyper:
@@ -51,6 +52,12 @@ class AllegationTyper:
         nm = norms(doc)
         return any(t in BILATERAL and e < len(nm) and nm[e] == "\u0645\u0639" for s, e, t in window)  # مع
 
+    def _seat(self, key: str) -> Actor | None:
+        """The state a capital stands for (kg:seatOf), when the gazetteer says so."""
+        e = self.kn.entities.get(key)
+        st = self.kn.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        return Actor(st.label_ar, st.type, st.key, st.label_en) if st is not None else None
+
     def _side(self, a: Actor) -> Actor | None:
         """The faction a claimant speaks for: itself, or its affiliation when that is a faction."""
         key = a.entity if a.type == "Faction" else a.affiliation
@@ -75,6 +82,7 @@ class AllegationTyper:
         salience = Counter(e.id_.split("|", 1)[-1] for e in ents
                            if e.label_ in PARTY_TYPES and not e.id_.startswith("demonym|"))
         prev = None
+        nm = norms(doc)
         for c in claims:
             types = []
             lo, hi = bisect.bisect_left(hit_starts, c.content_start), bisect.bisect_left(hit_starts, c.content_end)
@@ -104,7 +112,13 @@ class AllegationTyper:
                     continue  # the claimant's own name inside a content that starts at the cue
                 if end <= c.content_end:
                     is_loc = label == "Location"
-                    if (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
+                    seat = self._seat(key) if is_loc and not (start and nm[start - 1] in PLACE_PREPS) else None
+                    if seat is not None:
+                        # «رسالة روسية إلى أنقرة», «تل أبيب لن توافق»: a capital acting is its state
+                        if (False, seat.key) not in seen:
+                            seen.add((False, seat.key))
+                            parties.append(seat)
+                    elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
             if BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window):

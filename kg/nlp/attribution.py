@@ -133,6 +133,7 @@ class Lexicon:
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
+        self.contrast = words("FunctionWord", "contrast")
         # words of listed people's names («نبيه» in نبيه بري): never taken for «noun + pronoun»
         self.name_words = {w for e in kn.entities.values() if e.type == "Person"
                            for name in e.aliases for w in normalize_phrase(name).split()}
@@ -403,12 +404,20 @@ class Attributor:
         is_source = head in self.lex.source_heads or self._head_hit(s, "SourceHead")
         is_group = head in self.lex.group_heads or self._head_hit(s, "GroupHead")
         is_role = head in self.lex.role_heads or self._head_hit(s, "RoleHead")  # «الأمين العام»
+        if not (is_source or is_group or is_role) and head.endswith("\u0627") and len(head) > 3:
+            bare = head[:-1]  # «إلا أن مسؤولاً في المكتب رفض …»: the accusative after «أن»
+            is_source, is_group, is_role = (bare in self.lex.source_heads, bare in self.lex.group_heads,
+                                            bare in self.lex.role_heads)
         inner = [ents[i] for i in range(s, e) if i in ents]
         seen, ent_list = set(), []
         for x in inner:
             if id(x) not in seen:
                 seen.add(id(x))
                 ent_list.append(x)
+        if df_[s] and s not in ents and strip_al(nm_[s]) in people and (e == s + 1 or not df_[s + 1]):
+            # «ورجّح الحمدو أن …», «اتهم الشريف جماعة الحوثي بـ…», «أكد العوبلي خلال لقائه …»: the
+            # surname of someone named before
+            return self._person(doc, (s, s + 1), people)
         if ent_list and ent_list[0].start == s and ent_list[0].end >= e and ent_list[0].label_ == "Location":
             seat = self._seat(ent_list[0])  # «وأعلنت أنقرة أن …»: a capital speaks for its state
             if seat is not None:
@@ -543,8 +552,6 @@ class Attributor:
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
-        if e == s + 1 and df_[s] and strip_al(nm_[s]) in people:
-            return self._person(doc, (s, e), people)  # «ورجّح الحمدو أن …»: the surname of someone named before
         nm = self._leading_name(doc, s, e, ents) if allow_bare else None
         if nm and nm[1] - nm[0] == 1 and strip_al(doc[nm[0]].norm_) not in people:
             nm = None  # one unknown word is not enough to call it a person (حركة, مواقفة …)
@@ -810,7 +817,8 @@ class Attributor:
         words = 0
         for k in range(h.start - 1, max(before.end, h.start - 6) - 1, -1):
             if k + 1 in ends:
-                return words > 0
+                # (but «…، إلا أن مسؤولاً رفض التعليق»: after «إلا»/«غير» the clause is a main one)
+                return words > 0 and not (k > 0 and _nm(doc)[k - 1] in self.lex.contrast)
             if _punct(doc)[k]:
                 return False
             if _nm(doc)[k] not in self.lex.particles:
@@ -1039,8 +1047,11 @@ class Attributor:
     def _opening_that(self, doc, k: int, s0: int, sh) -> bool:
         """«غير أن تقارير صحفية تحدثت عن …», «إلا أن مصادر أكدت …»: an «أن» opening the sentence
         after a connective starts a clause whose subject comes before its verb."""
-        return s0 <= k <= s0 + 2 and any(x.start == k and x.kind == "Complementizer" for x in self._hits_at.get(k, ())) \
-            and not any(x.kind in CLAIM_KINDS for i in range(s0, k) for x in self._hits_at.get(i, ()))
+        if not any(x.start == k and x.kind == "Complementizer" for x in self._hits_at.get(k, ())):
+            return False
+        if k > s0 and _nm(doc)[k - 1] in self.lex.contrast:
+            return True  # «…، إلا أن مسؤولاً في المكتب رفض التعليق»
+        return s0 <= k <= s0 + 2 and not any(x.kind in CLAIM_KINDS for i in range(s0, k) for x in self._hits_at.get(i, ()))
 
     def _who_antecedent(self, doc, h, s0, ents, people):
         """The group or source named earlier in the sentence that «من» (those who) refers to."""
