@@ -895,3 +895,23 @@ def test_after_illa_anna_a_main_clause_with_its_subject_first(nlp):
 def test_documenting_and_probability(nlp, text, stance):
     c, _ = one(nlp, text)
     assert c.stance == stance
+
+
+def test_an_honorific_before_the_title_and_a_name_with_it(nlp):
+    c, _ = one(nlp, "وفي تصريح لمراسل سانا، أكد السيد محافظ حماة المهندس سامي الخطيب أن الطريق آمن.")
+    assert c.claimant.label == "سامي الخطيب" and [a.entity for a in c.reported_to] == ["sana"]
+    c, _ = one(nlp, "وقال الكاتب رضوان السيد إن الأزمة طويلة.")
+    assert c.claimant.label == "رضوان السيد"
+
+
+def test_the_verbs_object_comes_before_a_quotation_after_it(nlp):
+    c = said(nlp, "أعلن المجلس الرئاسي، في بيان نشره عبر صفحته الرسمية، تشكيل لجنة أمنية عليا، \"على خلفية الاشتباكات\".",
+             "المجلس الرئاسي", "تشكيل لجنة")
+
+
+def test_a_surname_whose_full_name_came_in_narration(nlp):
+    c, _ = one(nlp, "وتفقد قائد المنطقة اللواء الركن ناصر العوبلي، صباح اليوم، المواقع. من جهته، أكد العوبلي خلال "
+                    "لقائه بالمقاتلين أن المعركة مستمرة.")
+    assert (c.claimant.label, c.claimant.type) == ("ناصر العوبلي", "Person")
+    got = claims(nlp, "وقالت قوات الجيش إن المعارك مستمرة. وأكد الجيش أن القوات تقدمت.")
+    assert [c.claimant.type for c, _ in got] == ["Faction", "Faction"]  # an institution is no surname

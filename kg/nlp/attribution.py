@@ -134,6 +134,7 @@ class Lexicon:
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
         self.who = words("FunctionWord", "who")
         self.contrast = words("FunctionWord", "contrast")
+        self.honorifics = words("FunctionWord", "honorific")
         # words of listed people's names («نبيه» in نبيه بري): never taken for «noun + pronoun»
         self.name_words = {w for e in kn.entities.values() if e.type == "Person"
                            for name in e.aliases for w in normalize_phrase(name).split()}
@@ -144,6 +145,7 @@ class Lexicon:
         self.not_name = {f[0] for c in kn.cues for f in c.forms if len(f) == 1}
         self.not_name |= {strip_al(w) for w in self.not_name}
         self.not_name -= self.time_words  # (names: عبد الأحد, محمد الخميس; the subject ends before them instead)
+        self.not_name -= self.honorifics | {strip_al(w) for w in self.honorifics}  # (names: «رضوان السيد»)
         # words that cannot be a class noun before a name: cue verbs and function words
         self.not_name_strict = {f[0] for c in kn.cues for f in c.forms if len(f) == 1
                                 and ({"SpeechVerb", "ContinuationParticiple", "FunctionWord", "Complementizer"} & c.kinds)}
@@ -387,8 +389,8 @@ class Attributor:
         tx_, nm_, sp_, pu_ = _tx(doc), _nm(doc), _space(doc), _punct(doc)  # (bound once: read in loops)
         df_, ix_, al_ = _def(doc), _ix(doc), _alpha(doc)
         while s < e and (pu_[s] or sp_[s] or tx_[s] in OPEN_Q
-                         or nm_[s] in self.lex.auxiliaries):
-            s += 1
+                         or nm_[s] in self.lex.auxiliaries or (nm_[s] in self.lex.honorifics and s + 1 < e)):
+            s += 1  # («أكد السيد محافظ حمص …»: an honorific before the title)
         while e > s and (pu_[e - 1] or sp_[e - 1] or nm_[e - 1] in self.lex.prepositions):
             e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
         if s >= e or e - s > 25:
@@ -414,7 +416,8 @@ class Attributor:
             if id(x) not in seen:
                 seen.add(id(x))
                 ent_list.append(x)
-        if df_[s] and s not in ents and strip_al(nm_[s]) in people and (e == s + 1 or not df_[s + 1]):
+        if df_[s] and s not in ents and (e == s + 1 or not df_[s + 1]) and (
+                strip_al(nm_[s]) in people or self._named_before(doc, s, ents, people)):
             # «ورجّح الحمدو أن …», «اتهم الشريف جماعة الحوثي بـ…», «أكد العوبلي خلال لقائه …»: the
             # surname of someone named before
             return self._person(doc, (s, s + 1), people)
@@ -1076,6 +1079,28 @@ class Attributor:
         return Attributor._lam(doc, x.start) or (k >= 0 and (Attributor._preposition_token(doc, k)
                                                              or Attributor._lam(doc, k)))
 
+    def _named_before(self, doc, s: int, ents, people) -> bool:
+        """Word ``s`` (a definite word no lexicon knows) closes a personal name written earlier in
+        the text, even in narration («وتفقد قائد المنطقة اللواء ناصر العوبلي المواقع»): that
+        person is registered in ``people`` and True returned."""
+        nm, df, lex = _nm(doc), _def(doc), self.lex
+        w = nm[s]
+        core = strip_al(w)
+        if core in lex.org_heads or core in lex.role_heads or core in lex.source_heads or core in lex.group_heads \
+                or w in lex.not_name or not self._is_name_token(doc[s]):
+            return False
+        for k in range(s - 1, 0, -1):
+            if nm[k] != w or k in ents:
+                continue
+            j = k
+            while j - 1 >= 0 and k - j < 3 and (j - 1) not in ents and not df[j - 1] and self._is_name_token(doc[j - 1]) \
+                    and strip_al(nm[j - 1]) not in lex.org_heads and strip_al(nm[j - 1]) not in lex.role_heads:
+                j -= 1
+            if j < k:
+                self._person(doc, (j, k + 1), people)
+                return True
+        return False
+
     def _org_head_word(self, w: str) -> bool:
         """An institution's head noun, with a glued «لـ»/«بـ» the normaliser left on («لقوات»)."""
         heads = self.lex.org_heads
@@ -1561,6 +1586,11 @@ class Attributor:
             provisional = True
         else:
             cstart = region_end
+            if cstart is not None and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] in COMMA \
+                    and e > h.end:
+                k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents)
+                if cstart - k >= 4 and all(_alpha(doc)[i] or _punct(doc)[i] for i in range(k, k + 2)):
+                    cstart = k  # «أعلن المجلس، في بيان …، تشكيل لجنة …، "على خلفية …"»: the object comes first
             quoted_before = self._postposed_quote(doc, h, s0) if cstart is None else None
             if quoted_before is not None:
                 cstart, cend = quoted_before
