@@ -915,3 +915,21 @@ def test_a_surname_whose_full_name_came_in_narration(nlp):
     assert (c.claimant.label, c.claimant.type) == ("ناصر العوبلي", "Person")
     got = claims(nlp, "وقالت قوات الجيش إن المعارك مستمرة. وأكد الجيش أن القوات تقدمت.")
     assert [c.claimant.type for c, _ in got] == ["Faction", "Faction"]  # an institution is no surname
+
+
+def test_a_quotation_of_several_sentences_set_before_its_speaker(nlp):
+    c = said(nlp, "غزة (أ ف ب) - \"سمعنا صوت الطائرة ثم انهار كل شيء. أخرجنا أمي من تحت الركام\"، قال أبو محمد وهو يقف "
+                  "أمام منزله.", "أبو محمد", "\"سمعنا")
+    got = claims(nlp, "وفي المستشفى يتكدس الجرحى. \"الوضع كارثي. نفدت لدينا أكياس الدم\"، قال الطبيب خالد سالم.")
+    assert [(c.claimant.label, c.claimant.role) for c, _ in got] == [("خالد سالم", "الطبيب")]
+    assert got[0][1].startswith("\"الوضع كارثي")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("10:18 الجيش الإسرائيلي: رصدنا إطلاق نحو 15 قذيفة صاروخية من جنوب لبنان.", "الجيش الإسرائيلي"),
+    ("13:58 عاجل | قناة المنار: قصف مدفعي يطال أطراف بلدة الخيام.", "قناة المنار"),
+])
+def test_a_ticker_line_name_colon_content(nlp, text, label):
+    c, content = one(nlp, text)
+    assert (c.claimant.label, c.cue) == (label, ":") and not content.startswith(":")
+    assert claims(nlp, "المصدر: وكالات") == []

@@ -34,6 +34,7 @@ CLOSE_Q = {"\u00bb", "\u201d"}
 STRAIGHT_Q = {'"'}
 SENT_END = {".", "!", "?", "\u061f", "\u2026", "..."}
 COMMA = {"\u060c", ",", "\u061b", ";"}
+DASHES = {"-", "\u2013", "\u2014"}
 COLON = {":"}
 ACTOR_TYPES = {"Person", "Faction", "Organization", "MediaOutlet"}
 
@@ -555,6 +556,12 @@ class Attributor:
             return None
         if actors and actors[0].start == s:
             return self._actor_from_ent(actors[0])
+        if df_[s] and e - s >= 3 and e - s <= 8:
+            nm = self._trailing_name(doc, s, e, ents)
+            if nm and nm[0] > s and nm[1] - nm[0] >= 2:
+                # «قال الطبيب أحمد سالم»: a title nobody listed, then a name
+                return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
+                                    affiliation=side.entity if side else None)
         nm = self._leading_name(doc, s, e, ents) if allow_bare else None
         if nm and nm[1] - nm[0] == 1 and strip_al(doc[nm[0]].norm_) not in people:
             nm = None  # one unknown word is not enough to call it a person (حركة, مواقفة …)
@@ -702,6 +709,13 @@ class Attributor:
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start in om)]
             cur: RawClaim | None = None
             merged: set[int] = set()
+            headed = self._colon_headline(doc, s0, s1, starts, sh, ents, inq)
+            if headed is not None:  # «10:18 الجيش الإسرائيلي: رصدنا …», «عاجل | قناة المنار: …»
+                claims.append(headed)
+                self._by_speaker[headed.claimant.key] = headed
+                self._recent.append(headed.claimant)
+                cur = last = headed
+                last_sent = si
             for k, h in enumerate(starts):
                 if k in merged:
                     continue
@@ -743,6 +757,26 @@ class Attributor:
                 waiting.setdefault(c.claimant.key, []).append(c)
         doc._.claims = claims
         return doc
+
+    _COLON_CUE = Cue(key="colon-headline", kinds=frozenset({"SpeechVerb"}), stance="asserts", forms=[], label=":")
+    _TICKER = frozenset({"\u0639\u0627\u062c\u0644", "|", "\u2014", "-", ":"})  # عاجل | — - :
+
+    def _colon_headline(self, doc, s0, s1, starts, sh, ents, inq) -> RawClaim | None:
+        """A live-blog or ticker line: an actor's name, a colon, what it says («الجيش الإسرائيلي:
+        رصدنا إطلاق …», «عاجل | قناة المنار: قصف …»), after an optional time stamp."""
+        tx = _tx(doc)
+        k = s0
+        while k < s1 and (_space(doc)[k] or tx[k] in self._TICKER or tx[k].replace(":", "").isdigit()):
+            k += 1
+        x = ents.get(k)
+        if x is None or x.start != k or x.end + 2 >= s1 or tx[x.end] not in COLON or inq[k]:
+            return None
+        actor = self._actor_from_ent(x) if x.label_ in ACTOR_TYPES else (self._seat(x) if x.label_ == "Location" else None)
+        if actor is None:
+            return None
+        end = next((h.start for h in starts if h.start > x.end), s1)
+        h = CueHit(x.end, x.end + 1, self._COLON_CUE, "SpeechVerb")
+        return self._finish(doc, h, ":", "SpeechVerb", "asserts", actor, x.end + 1, end, [], [], sh, inq)
 
     def _affiliation_adjective(self, doc, h: CueHit) -> bool:
         """«فصيل تابع للنظام», «مسؤول في مجلس محلي تابع للمعارضة»: after a noun, written without a
@@ -945,6 +979,8 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
+            if j > i and raw[j] != nm[j] and nm[j] in self.lex.pronouns:
+                break  # «قال أبو محمد وهو يقف أمام منزله»: a circumstantial clause
             if j > i and nm[j].endswith(_POSSESSIVE) and self._possessed_object(doc, i, j, end, sh):
                 break  # «أبدى الرئيس التركي استعداده للقاء …»: the stance noun is the object
             if j > i and nm[j] in self.lex.time_words and nm[j - 1] != "\u0639\u0628\u062f":
@@ -1729,11 +1765,16 @@ class Attributor:
         close = k - 1
         if _tx(doc)[close] not in CLOSE_Q | STRAIGHT_Q:
             return None
+        tx = _tx(doc)
         j = close - 1
-        while j >= s0 and _tx(doc)[j] not in OPEN_Q | STRAIGHT_Q:
+        lo = max(0, s0 - 120)  # a quotation of several sentences: «"الوضع كارثي. نفدت …"، قال الطبيب»
+        while j >= lo and tx[j] not in OPEN_Q | STRAIGHT_Q and tx[j] not in CLOSE_Q:
             j -= 1
-        if j < s0 or close - j < 3 or any(not (_punct(doc)[i] or _space(doc)[i]) for i in range(s0, j)):
+        if j < lo or tx[j] in CLOSE_Q and tx[j] not in STRAIGHT_Q or close - j < 3:
             return None
+        opens = j == 0 or tx[j - 1] in SENT_END or _space(doc)[j - 1] or tx[j - 1] in DASHES
+        if not opens and (j < s0 or any(not (_punct(doc)[i] or _space(doc)[i]) for i in range(s0, j))):
+            return None  # (it must open its sentence, or follow a dateline's dash: «غزة (أ ف ب) - "…"، قال»)
         return j, close + 1
 
     def _finish(self, doc, h, cue_text, kind, stance, claimant, cs, ce, reported, cited, sh, inq,
