@@ -933,3 +933,35 @@ def test_a_ticker_line_name_colon_content(nlp, text, label):
     c, content = one(nlp, text)
     assert (c.claimant.label, c.cue) == (label, ":") and not content.startswith(":")
     assert claims(nlp, "المصدر: وكالات") == []
+
+
+def test_the_speakers_own_forces_make_its_side_a_party(nlp):
+    c, _ = one(nlp, "وقال الجيش الإسرائيلي في بيان إن طائراته قصفت مواقع للمسلحين في شمال القطاع.")
+    assert "idf" in [p.entity for p in c.parties]
+
+
+def test_a_conflicts_anaphors_resolve_to_the_side_named_before(nlp):
+    # kg:anaphor in the gazetteer: «الميليشيا» is the RSF in a Sudan story, the Houthis in a Yemen one
+    got = claims(nlp, "وتتقدم قوات الدعم السريع نحو المدينة. وقال الجيش السوداني إن الميليشيا قصفت الأحياء السكنية.")
+    assert "rsf" in [p.entity for p in got[-1][0].parties]
+    got = claims(nlp, "وتواصل جماعة الحوثي هجماتها. وقال مصدر عسكري إن الميليشيا قصفت مواقع الجيش في مأرب.")
+    assert "houthis" in [p.entity for p in got[-1][0].parties]
+
+
+@pytest.mark.parametrize("text", [
+    "ويُتوقع أن يناقش مجلس الأمن الوضع في المدينة الأسبوع المقبل.",
+    "وأنشئت القاعدة عام 2016، ويُعتقد أنها تضم آلاف النازحين.",
+    "قوات الدعم السريع تشدد الحصار على الفاشر وآلاف النازحين يفرون من المخيم",
+])
+def test_passives_after_a_conjunction_and_tightening_a_siege_open_no_claim(nlp, text):
+    assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال الجيش السوداني إن القتال مستمر. وأكد الجيش أن قواته تقدمت.", "saf"),
+    ("وقصف الجيش الإسرائيلي غزة. وقال الجيش إن الغارات مستمرة.", "idf"),
+    ("وقال النظام السوري إن الوضع مستقر. وأعلن الجيش أن قواته سيطرت على التلة.", "syrian_regime"),
+])
+def test_an_anaphor_several_sides_share_is_the_one_named_last(nlp, text, key):
+    doc = nlp(text)
+    assert [e.id_ for e in doc.ents if e.text == "الجيش"] == ["anaphor|" + key]

@@ -38,6 +38,10 @@ class AllegationTyper:
                 docs.append(d)
             if docs:
                 self.matcher.add(t, docs)
+        self.own_forces = self._own_forces_words()
+
+    def _own_forces_words(self) -> set[str]:
+        return {f[0] for c in self.kn.cues_of("FunctionWord") if c.function == "own-forces" for f in c.forms if len(f) == 1}
 
     def _actor(self, ent) -> Actor:
         key = ent.id_.split("|", 1)[-1]
@@ -121,6 +125,11 @@ class AllegationTyper:
                     elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
+            if any(w in self.own_forces for w in nm[c.content_start:c.content_end]):
+                # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says
+                side = self._side(c.claimant)
+                if side is not None and all(side.key != p.key for p in parties):
+                    parties.insert(0, side)
             if BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window):
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):

@@ -870,8 +870,12 @@ class Attributor:
         return prev in self.lex.auxiliaries or prev in self.lex.complementizers
 
     def _passive(self, tok) -> bool:
-        """``يُذكر``: a damma on the first letter marks an agentless passive: not an attribution."""
-        return len(tok.text) > 1 and tok.text[1] == "\u064f"
+        """``يُذكر``, ``ويُعتقد``: a damma on the first letter (after a glued و/ف) marks an agentless
+        passive: not an attribution."""
+        t = tok.text
+        if len(t) > 2 and t[0] in ("\u0648", "\u0641") and t[2] == "\u064f":
+            return True
+        return len(t) > 1 and t[1] == "\u064f"
 
     def _suffixed_verb(self, norm: str) -> str | None:
         """The cue kind of a speech or relay verb carrying an object pronoun (أوردته, نقلتها, قالوه)."""

@@ -164,6 +164,15 @@ class AnaphoraFilter:
                 if e not in by.setdefault(k, []):
                     by[k].append(e)
         self.shared = {k: v for k, v in by.items() if len(v) > 1}
+        # an anaphor several entities share («الجيش»: the Syrian, Sudanese or Israeli army): the
+        # ruler keeps one of them; the one named last before it is meant
+        ana: dict[tuple[str, ...], list] = {}
+        for e in kn.entities.values():
+            for name in e.anaphors:
+                k = tuple(fold_lam_al(normalize(w), known) for w in name.split())
+                if e not in ana.setdefault(k, []):
+                    ana[k].append(e)
+        self.shared_anaphors = {k: v for k, v in ana.items() if len(v) > 1}
         # naming a member names its side for the side's anaphors: «قوات الأسد» … «النظام»
         self.sides = {e.key: e.affiliation for e in kn.entities.values() if e.affiliation}
         self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
@@ -198,6 +207,7 @@ class AnaphoraFilter:
     def __call__(self, doc: Doc) -> Doc:
         named: set[str] = set()
         sides_named: set[str] = set()
+        order: dict[str, int] = {}  # entity → where it was last named (for a shared anaphor)
         keep = []
         ents = cached_ents(doc)
         shared_keys = self.shared_keys
@@ -210,6 +220,13 @@ class AnaphoraFilter:
                 continue
             if eid.startswith("anaphor|"):
                 key = eid.split("|", 1)[1]
+                alts = self.shared_anaphors.get(tuple(norms(doc)[ent.start:ent.end])) if self.shared_anaphors else None
+                if alts:
+                    known = [e for e in alts if e.key in named or e.key in sides_named]
+                    pick = max(known, key=lambda e: order.get(e.key, -1)) if known else None
+                    if pick is not None and pick.key != key:
+                        key = pick.key
+                        ent = Span(doc, ent.start, ent.end, label=pick.type, span_id="anaphor|" + key)
                 if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)) and not (
                         key in sides_named and norms(doc)[ent.start].startswith("\u0627\u0644")):
                     continue  # (a member's side licenses only definite anaphors: «النظام», not «فتح»)
@@ -220,7 +237,9 @@ class AnaphoraFilter:
                 side = self.sides.get(key)
                 if side is not None:
                     sides_named.add(side)
+                    order[side] = ent.start
             named.add(key)
+            order[key] = ent.start
             keep.append(ent)
         if len(keep) != len(ents) or any(a is not b for a, b in zip(keep, ents)):
             set_ents(doc, keep)  # (re-setting unchanged entities costs as much as setting new ones)
