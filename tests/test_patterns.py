@@ -965,3 +965,13 @@ def test_passives_after_a_conjunction_and_tightening_a_siege_open_no_claim(nlp, 
 def test_an_anaphor_several_sides_share_is_the_one_named_last(nlp, text, key):
     doc = nlp(text)
     assert [e.id_ for e in doc.ents if e.text == "الجيش"] == ["anaphor|" + key]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقال مصدر طبي إن الغارة أدت إلى سقوط شهيدين في البلدة.", "casualties"),
+    ("وقال ناشطون إن عناصر الفصيل قتلوا في الاشتباك.", "casualties"),
+])
+def test_an_inflected_trigger_types_the_allegation(nlp, text, kind):
+    # the dual and verb endings of one-word triggers in ontology/allegations.ttl
+    c, _ = one(nlp, text)
+    assert kind in c.allegation_types

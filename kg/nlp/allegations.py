@@ -39,6 +39,25 @@ class AllegationTyper:
             if docs:
                 self.matcher.add(t, docs)
         self.own_forces = self._own_forces_words()
+        # one-word triggers, for the inflected forms the lexicon does not list (dual, tanwin,
+        # verb endings): «شهيدين», «قتيلاً», «قتلوا», «قصفت»
+        self.one_word = {}
+        for t, forms in self.kn.allegations.items():
+            if not t.startswith("not:"):
+                for form in forms:
+                    if len(form) == 1:
+                        self.one_word.setdefault(form[0], t)
+
+    _SUFFIXES = ("\u064a\u0646", "\u0627\u0646", "\u0648\u0627", "\u0648\u0646", "\u0627", "\u062a")  # ين ان وا ون ا ت
+
+    def _inflected(self, w: str) -> str | None:
+        """The allegation type of an inflected form of a one-word trigger, if any."""
+        for suf in self._SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                t = self.one_word.get(w[: -len(suf)])
+                if t is not None:
+                    return t
+        return None
 
     def _own_forces_words(self) -> set[str]:
         return {f[0] for c in self.kn.cues_of("FunctionWord") if c.function == "own-forces" for f in c.forms if len(f) == 1}
@@ -95,6 +114,12 @@ class AllegationTyper:
             for s, e, t in window:
                 if e <= c.content_end and t not in types and not t.startswith("not:") and (t, s) not in blocked:
                     types.append(t)
+            covered = {i for s, e, t in window for i in range(s, e)}
+            for i in range(c.content_start, c.content_end):
+                if i not in covered:
+                    t = self._inflected(nm[i])
+                    if t is not None and t not in types and (t, i) not in blocked:
+                        types.append(t)
             if not types and c.stance in ("denies", "declines") and prev is not None \
                     and prev.claimant.key != c.claimant.key:
                 # «نفى صحة هذه الأنباء»: a bare denial or refusal is about the claim just reported
