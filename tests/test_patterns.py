@@ -975,3 +975,11 @@ def test_an_inflected_trigger_types_the_allegation(nlp, text, kind):
     # the dual and verb endings of one-word triggers in ontology/allegations.ttl
     c, _ = one(nlp, text)
     assert kind in c.allegation_types
+
+
+def test_an_object_before_a_quotation_after_an_or_after_a_pronoun_subject(nlp):
+    c = said(nlp, "وفي الدوحة، أعربت وزارة الخارجية القطرية، في بيان، عن استعداد بلادها لاستضافة جولة جديدة من المحادثات "
+                  "«في أقرب وقت ممكن».", "وزارة الخارجية القطرية", "استعداد بلادها")
+    got = claims(nlp, "وقال المتحدث إن الاتفاق انتهى. لكنه لم يستبعد العودة إلى الاتفاق «في حال تنفيذ الشروط».")
+    assert [(c.claimant.label, c.stance) for c, _ in got] == [("المتحدث", "asserts"), ("المتحدث", "hedges")]
+    assert got[1][1].startswith("العودة إلى الاتفاق")

@@ -1586,7 +1586,12 @@ class Attributor:
             base = cur or last
             if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
                 return None
-            if e > h.end and _nm(doc)[h.end] not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
+            k = h.start - 1
+            while k > s0 and _nm(doc)[k] in lex.particles:
+                k -= 1
+            if k >= s0 and _nm(doc)[k] in lex.pronouns and _nm(doc)[k] not in lex.auxiliaries:
+                e = h.end  # «لكنه لم يستبعد العودة إلى …»: the pronoun is the subject, the rest the object
+            elif e > h.end and _nm(doc)[h.end] not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
                 # an unknown subject after the verb: not a continuation
                 if not (_tx(doc)[h.end] in COMMA or _punct(doc)[h.end]):
                     return None
@@ -1626,11 +1631,15 @@ class Attributor:
             provisional = True
         else:
             cstart = region_end
-            if cstart is not None and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] in COMMA \
-                    and e > h.end:
-                k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents)
-                if cstart - k >= 4 and all(_alpha(doc)[i] or _punct(doc)[i] for i in range(k, k + 2)):
-                    cstart = k  # «أعلن المجلس، في بيان …، تشكيل لجنة …، "على خلفية …"»: the object comes first
+            if cstart is not None and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
+                k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else h.end
+                an = _nm(doc)[k] == "\u0639\u0646"  # عن
+                if cstart - k >= 3 and (an or (_alpha(doc)[k] and not self._separate_preposition(doc, k) and not any(
+                        x.kind in ("MediumAdjunct", "OutletMarker") for x in self._hits_at.get(k, ())))) \
+                        and (an or _tx(doc)[cstart - 1] in COMMA or e == h.end):
+                    # «أعلن المجلس، في بيان …، تشكيل لجنة …، "على خلفية …"», «أعربت الوزارة، في بيان، عن
+                    # استعداد بلادها … «في أقرب وقت»»: the object comes first
+                    cstart = k + 1 if an else k
             quoted_before = self._postposed_quote(doc, h, s0) if cstart is None else None
             if quoted_before is not None:
                 cstart, cend = quoted_before
