@@ -983,3 +983,13 @@ def test_an_object_before_a_quotation_after_an_or_after_a_pronoun_subject(nlp):
     got = claims(nlp, "وقال المتحدث إن الاتفاق انتهى. لكنه لم يستبعد العودة إلى الاتفاق «في حال تنفيذ الشروط».")
     assert [(c.claimant.label, c.stance) for c, _ in got] == [("المتحدث", "asserts"), ("المتحدث", "hedges")]
     assert got[1][1].startswith("العودة إلى الاتفاق")
+
+
+def test_an_unlisted_quoted_outlet_after_the_marker_and_a_name_ending(nlp):
+    got = claims(nlp, "وقال المتحدث باسم المجلس ناجي الفيتوري في تصريح إلى \"بوابة الوسط\" إن القرار مرفوض. "
+                      "وأضاف الفيتوري أن القرار يكرس الانقسام.")
+    assert [[a.label for a in c.reported_to] for c, _ in got] == [["بوابة الوسط"]] * 2
+    got = claims(nlp, "وقال آدم يحيى عبد الرحمن، وهو مسؤول محلي، في اتصال هاتفي مع رويترز، إن القصف مستمر. "
+                      "وأضاف عبد الرحمن أن الناس يدفنون موتاهم في المنازل.")
+    assert [c.claimant.label for c, _ in got] == ["آدم يحيى عبد الرحمن"] * 2
+    assert [a.entity for a in got[1][0].reported_to] == ["reuters"]

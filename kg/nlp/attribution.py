@@ -643,7 +643,8 @@ class Attributor:
         name = _span_text(doc, s, e)
         key = strip_al(_nm(doc)[e - 1])
         prev = people.get(key)
-        if prev is not None and (e - s == 1 or prev.label == name):
+        if prev is not None and (e - s == 1 or prev.label == name or prev.label.endswith(" " + name)):
+            # («عبد الرحمن» after «آدم يحيى عبد الرحمن»: the end of the name written in full before)
             return Actor(prev.label, "Person", prev.entity, prev.label_en, prev.role, prev.affiliation,
                          start=_ix(doc)[s], end=_end(doc, e - 1))
         a = Actor(name, "Person", None, None, role, affiliation, start=_ix(doc)[s],
@@ -1339,14 +1340,16 @@ class Attributor:
                         h.kind == "Complementizer" and h.start == close + 1 for h in sh):
                     # «هيئة البث الإسرائيلية «كان» إن …»: a name set after its speaker; after «لقناة»,
                     # «لصحيفة», the outlet spoken to
-                    if unlisted is not None and self.lex.org_heads.get(strip_al(_nm(doc)[cs - 1])) == "MediaOutlet" and (
-                            self._lam(doc, cs - 1) or any(x.kind == "OutletMarker" and x.end == cs - 1 for x in sh)):
+                    if unlisted is not None and (any(x.kind == "OutletMarker" and x.end == cs for x in sh) or (
+                            self.lex.org_heads.get(strip_al(_nm(doc)[cs - 1])) == "MediaOutlet" and (
+                            self._lam(doc, cs - 1) or any(x.kind == "OutletMarker" and x.end == cs - 1 for x in sh)))):
+                        # («في تصريح إلى "بوابة الوسط" إن …»: right after the marker too)
                         unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
                     continue
-                if cs == 0 or _raw(doc)[cs - 1] != "\u0644":
-                    close = None
+                if cs == 0 or not (_raw(doc)[cs - 1] == "\u0644" or any(x.kind == "OutletMarker" and x.end == cs for x in sh)):
+                    close = None  # (after «لـ» or «في تصريح إلى»: the outlet spoken to)
                 if close is not None and close + 1 < end and (
                         _tx(doc)[close + 1] in COLON | COMMA
                         or any(h.kind == "Complementizer" and h.start == close + 1 for h in sh)):
@@ -1631,7 +1634,7 @@ class Attributor:
             provisional = True
         else:
             cstart = region_end
-            if cstart is not None and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
+            if cstart is not None and cstart < nxt and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else h.end
                 an = _nm(doc)[k] == "\u0639\u0646"  # عن
                 if cstart - k >= 3 and (an or (_alpha(doc)[k] and not self._separate_preposition(doc, k) and not any(
