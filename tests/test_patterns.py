@@ -993,3 +993,18 @@ def test_an_unlisted_quoted_outlet_after_the_marker_and_a_name_ending(nlp):
                       "وأضاف عبد الرحمن أن الناس يدفنون موتاهم في المنازل.")
     assert [c.claimant.label for c, _ in got] == ["آدم يحيى عبد الرحمن"] * 2
     assert [a.entity for a in got[1][0].reported_to] == ["reuters"]
+
+
+def test_dual_sources_deputies_and_a_count_of_members(nlp):
+    c = said(nlp, "وأوضح أحد المصدرين أن قوافل المساعدات لم تدخل المدينة منذ شهرين.", "أحد المصدرين", "قوافل")
+    c = said(nlp, "واعتبر عدد من أعضاء البرلمان في تصريحات متفرقة أن الخلاف يعكس غياب سلطة موحدة.",
+             "عدد من أعضاء البرلمان", "الخلاف")
+    c, _ = one(nlp, "من جهته، شدد معاون وزير الخارجية الدكتور سامي الحسن، خلال استقباله وفداً أممياً، على أن الحل سياسي.")
+    assert c.claimant.label == "سامي الحسن"
+
+
+def test_a_denial_marker_counts_in_the_first_clause_only(nlp):
+    c, _ = one(nlp, "وقال المتحدث إن الكميات محدودة وتباع لتجار محليين، ولا علاقة لنا بوجهتها النهائية.")
+    assert c.stance == "asserts"
+    c, _ = one(nlp, "وقال المتحدث إن الحركة لا علاقة لها بالهجوم على الحاجز.")
+    assert c.stance == "denies"

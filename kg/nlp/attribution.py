@@ -397,8 +397,10 @@ class Attributor:
         if s >= e or e - s > 25:
             return None
         if e - s >= 2 and (nm_[s] in self.lex.quantifiers or tx_[s].isdigit()):
-            # «ثلاثة مصادر مطلعة», «عدة مسؤولين»: the noun after the number heads the phrase
-            inner = self.actor_from_phrase(doc, s + 1, e, ents, people, allow_bare)
+            # «ثلاثة مصادر مطلعة», «عدة مسؤولين», «عدد من أعضاء المجلس»: the noun after the number
+            # (and «من») heads the phrase
+            k = s + 2 if e - s >= 3 and nm_[s + 1] == "\u0645\u0646" else s + 1
+            inner = self.actor_from_phrase(doc, k, e, ents, people, allow_bare)
             if inner is not None and inner.type in ("AnonymousSource", "Group") and inner.end is not None:
                 return replace(inner, label=_doc_text(doc)[ix_[s]:inner.end], start=ix_[s])
         text = _span_text(doc, s, e)
@@ -464,6 +466,9 @@ class Attributor:
             while k < e and strip_al(nm_[k]) not in stop_heads and nm_[k] not in self.lex.demonstratives:
                 if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «كذبت مصادر أمنية الأنباء …»: the object
+                if k > s + 1 and not df_[k] and _raw(doc)[k] != nm_[k] and _raw(doc)[k][:1] == "\u0628" \
+                        and not self._named_np(doc, k, e, ents):
+                    break  # «وأفادت أنباء متداولة بهبوط طائرات …»: «بـ» opens the verb's object
                 if definite and not (df_[k] or nm_[k] in self.lex.same):
                     break  # «المصدر تضارب التصريحات»: an adjective of a definite head is definite too
                 if not definite and (self._object_after_indefinite(doc, s, k)
@@ -579,10 +584,8 @@ class Attributor:
         k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind == "RoleHead"])
         definite = any(df_[i] for i in range(s, k))
 
-        def named(n: int) -> bool:  # definite, a name, an institution, or annexed to one
-            return df_[n] or n in ents or strip_al(nm_[n]) in self.lex.org_heads or (
-                n + 1 < e and not tx_[n].endswith(("\u0647", "\u0647\u0627", "\u0647\u0645"))  # (not «قلقه»)
-                and (df_[n + 1] or (n + 1) in ents))
+        def named(n: int) -> bool:
+            return self._named_np(doc, n, e, ents)
         while k < e:
             x = ents.get(k)
             if x is not None and x.start == k:
@@ -609,6 +612,15 @@ class Attributor:
             definite = definite or df_[k]
             k += 1
         return min(k, e)
+
+    def _named_np(self, doc, n: int, e: int, ents) -> bool:
+        """Word ``n`` is definite, a name, an institution, or annexed to one («وزارة الدفاع»): a
+        phrase after a preposition that still describes the speaker («مسؤول في وزارة الدفاع»),
+        unlike «من تصعيد عسكري» or «بهبوط طائرات» (the verb's object)."""
+        df_, nm_, tx_ = _def(doc), _nm(doc), _tx(doc)
+        return df_[n] or n in ents or strip_al(nm_[n]) in self.lex.org_heads or (
+            n + 1 < e and not tx_[n].endswith(("\u0647", "\u0647\u0627", "\u0647\u0645"))  # (not «قلقه»)
+            and (df_[n + 1] or (n + 1) in ents))
 
     def _object_after_prepositional_phrase(self, doc, s: int, k: int) -> bool:
         """«مسؤول في وزارة الدفاع التركية وجود اتصالات»: after a prepositional phrase ending in a
@@ -1830,8 +1842,9 @@ class Attributor:
                 elif cs <= m.start < ce or h.start - 3 <= m.start < h.start:
                     if m.kind == "HedgeMarker":
                         stance = "hedges"
-                    elif m.kind == "DenialMarker" and cs <= m.start < ce:
-                        stance = "denies"
+                    elif m.kind == "DenialMarker" and cs <= m.start < ce and not any(
+                            tx_[i] in COMMA or tx_[i] in SENT_END for i in range(cs, m.start)):
+                        stance = "denies"  # (in the first clause: «…، ولا علاقة لنا بوجهتها» adds a detail)
         reported = [r for r in reported if all(r.key != c.key for c in cited)]
         conf = 0.8 if claimant.entity else 0.6
         return RawClaim(cue_text, h.start, h.end, kind, stance, claimant, cs, ce, reported, cited, conf)
