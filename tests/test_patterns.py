@@ -1008,3 +1008,10 @@ def test_a_denial_marker_counts_in_the_first_clause_only(nlp):
     assert c.stance == "asserts"
     c, _ = one(nlp, "وقال المتحدث إن الحركة لا علاقة لها بالهجوم على الحاجز.")
     assert c.stance == "denies"
+
+
+def test_a_relaying_aside_between_subject_and_content_and_an_abbreviation(nlp):
+    # «(أ.ف.ب)» splits no sentence; «حسبما نقلت عنه …» set off by commas makes the agency a relay
+    c = said(nlp, "وأفاد \"المرصد السوري لحقوق الإنسان\"، حسبما نقلت عنه وكالة الصحافة الفرنسية (أ.ف.ب)، بأن ثلاثة "
+                  "عناصر قتلوا في اشتباك ليلي.", "المرصد السوري لحقوق الإنسان", "ثلاثة عناصر")
+    assert [a.entity for a in c.cited_by] == ["afp"] and c.reported_to == []

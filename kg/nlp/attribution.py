@@ -269,8 +269,8 @@ def sentences(doc: Doc, inq: list[int]) -> list[tuple[int, int]]:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        elif not inq[i]:
-            out.append((start, i + 1))
+        elif not inq[i] and not (texts[i] == "." and i > 0 and len(texts[i - 1]) == 1 and texts[i - 1].isalpha()):
+            out.append((start, i + 1))  # (not inside an abbreviation of single letters: «(أ.ف.ب)»)
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
@@ -856,7 +856,8 @@ class Attributor:
             return False
         if any(x.kind == "Complementizer" and verb.end <= x.start < h.start for x in sh):
             return False
-        return self._complement_follows(h, sh)
+        own = next((x for x in sh if x.kind in ("SpeechVerb", "RelayVerb") and h.end <= x.start <= h.end + 1), None)
+        return self._complement_follows(own or h, sh)  # («، حسبما نقلت عنه وكالة …، بأن»: past its own verb)
 
     def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
         """``h`` sits in the complement clause of ``before``, after its own preposed subject:
@@ -1624,6 +1625,14 @@ class Attributor:
         # (but «المتحدث باسم ما يسمى "…"، في تصريح لقناة …»: «so-called»)
         # («امتنع البيت الأبيض عن التعليق على تقرير أكسيوس»: the outlet in a refusal's object was not spoken to)
         outlets = self._outlets(doc, e, hi, ents, slot_only=kind == "DeclinePhrase")
+        relayed = next((x for x in sh if x.kind == "AccordingTo" and e <= x.start < hi and any(
+            y.kind == "RelayVerb" and x.end <= y.start <= x.end + 1 for y in sh)), None)
+        if relayed is not None:
+            # «وأفاد المرصد، حسبما نقلت عنه وكالة الصحافة الفرنسية، بأن …»: the agency relays it
+            for o in outlets:
+                if all(o.key != c.key for c in cited):
+                    cited = cited + [o]
+            outlets = []
         outlets += unlisted
         if pre_s is not None:
             outlets += self._outlets(doc, pre_s, h.start, ents)
