@@ -1015,3 +1015,8 @@ def test_a_relaying_aside_between_subject_and_content_and_an_abbreviation(nlp):
     c = said(nlp, "وأفاد \"المرصد السوري لحقوق الإنسان\"، حسبما نقلت عنه وكالة الصحافة الفرنسية (أ.ف.ب)، بأن ثلاثة "
                   "عناصر قتلوا في اشتباك ليلي.", "المرصد السوري لحقوق الإنسان", "ثلاثة عناصر")
     assert [a.entity for a in c.cited_by] == ["afp"] and c.reported_to == []
+
+
+def test_a_refusing_participle_with_its_object(nlp):
+    got = claims(nlp, "وقال المتحدث إن قذيفة سقطت قرب أحد مواقع البعثة، رافضاً تحديد الجهة التي أطلقتها.")
+    assert [(c.claimant.label, c.stance) for c, _ in got] == [("المتحدث", "asserts"), ("المتحدث", "declines")]
