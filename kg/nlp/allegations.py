@@ -39,6 +39,7 @@ class AllegationTyper:
             if docs:
                 self.matcher.add(t, docs)
         self.own_forces = self._own_forces_words()
+        self._inflected_memo: dict[str, str | None] = {}
         # one-word triggers, for the inflected forms the lexicon does not list (dual, tanwin,
         # verb endings): «شهيدين», «قتيلاً», «قتلوا», «قصفت»
         self.one_word = {}
@@ -106,6 +107,26 @@ class AllegationTyper:
                            if e.label_ in PARTY_TYPES and not e.id_.startswith("demonym|"))
         prev = None
         nm = norms(doc)
+        # inflected one-word triggers and the speaker's own forces, found once per document
+        memo = self._inflected_memo
+        if len(memo) > 200_000:
+            memo.clear()  # (bounded: an archive's vocabulary keeps growing)
+        regions: list[list[int]] = []  # the claims' contents, merged: only they are read
+        for c in sorted(claims, key=lambda c: c.content_start):
+            if regions and c.content_start <= regions[-1][1]:
+                regions[-1][1] = max(regions[-1][1], c.content_end)
+            else:
+                regions.append([c.content_start, c.content_end])
+        infl, own_at, own = [], [], self.own_forces
+        for a, b in regions:
+            for i in range(a, b):
+                w = nm[i]
+                t = memo[w] if w in memo else memo.setdefault(w, self._inflected(w))
+                if t is not None:
+                    infl.append((i, t))
+                if w in own:
+                    own_at.append(i)
+        infl_at = [i for i, _ in infl]
         for c in claims:
             types = []
             lo, hi = bisect.bisect_left(hit_starts, c.content_start), bisect.bisect_left(hit_starts, c.content_end)
@@ -114,11 +135,11 @@ class AllegationTyper:
             for s, e, t in window:
                 if e <= c.content_end and t not in types and not t.startswith("not:") and (t, s) not in blocked:
                     types.append(t)
-            covered = {i for s, e, t in window for i in range(s, e)}
-            for i in range(c.content_start, c.content_end):
-                if i not in covered:
-                    t = self._inflected(nm[i])
-                    if t is not None and t not in types and (t, i) not in blocked:
+            ilo, ihi = bisect.bisect_left(infl_at, c.content_start), bisect.bisect_left(infl_at, c.content_end)
+            if ilo < ihi:
+                covered = {i for s, e, t in window for i in range(s, e)}
+                for i, t in infl[ilo:ihi]:
+                    if i not in covered and t not in types and (t, i) not in blocked:
                         types.append(t)
             if not types and c.stance in ("denies", "declines") and prev is not None \
                     and prev.claimant.key != c.claimant.key:
@@ -150,7 +171,7 @@ class AllegationTyper:
                     elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
-            if any(w in self.own_forces for w in nm[c.content_start:c.content_end]):
+            if bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end):
                 # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):

@@ -580,12 +580,9 @@ class Attributor:
         word starts the verb's object, and so does a preposition (apart or glued) whose noun is
         neither definite, a name, nor annexed to one; those stay («مسؤول في وزارة الدفاع»,
         «أستاذ العلوم السياسية بجامعة القدس», «الأمين العام للأمم المتحدة»)."""
-        nm_, df_, al_, pu_, raw_, tx_ = _nm(doc), _def(doc), _alpha(doc), _punct(doc), _raw(doc), _tx(doc)
+        nm_, df_, al_, pu_, raw_ = _nm(doc), _def(doc), _alpha(doc), _punct(doc), _raw(doc)
         k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind == "RoleHead"])
         definite = any(df_[i] for i in range(s, k))
-
-        def named(n: int) -> bool:
-            return self._named_np(doc, n, e, ents)
         while k < e:
             x = ents.get(k)
             if x is not None and x.start == k:
@@ -595,13 +592,13 @@ class Attributor:
             if pu_[k] or w in self.lex.demonstratives or w in self.lex.relatives or w in self.lex.report_nouns:
                 break
             if w in self.lex.prepositions:
-                if k + 1 >= e or not named(k + 1):
+                if k + 1 >= e or not self._named_np(doc, k + 1, e, ents):
                     break
                 x = ents.get(k + 1)
                 k, definite = (x.end if x is not None else k + 2), True
                 continue
             if raw_[k] != w and raw_[k].lstrip("\u0648\u0641")[:1] in ("\u0628", "\u0644", "\u0643") and not df_[k]:
-                if not named(k):  # «بجامعة القدس»: a glued preposition
+                if not self._named_np(doc, k, e, ents):  # «بجامعة القدس»: a glued preposition
                     break
                 x = ents.get(k)
                 k, definite = (x.end if x is not None else k + 1), True
@@ -677,6 +674,7 @@ class Attributor:
         self._hits_at: dict[int, list[CueHit]] = {}
         for h in hits:
             self._hits_at.setdefault(h.start, []).append(h)
+        self._comp_at = {h.start for h in hits if h.kind == "Complementizer"}
         claims: list[RawClaim] = []
         self._claims = claims
         people: dict[str, Actor] = {}
@@ -1046,8 +1044,7 @@ class Attributor:
                 b -= 1
             a = b
             while a > s0 and tx_[a - 1] not in COMMA and tx_[a - 1] not in SENT_END and not (
-                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)) and not any(
-                    x.kind == "Complementizer" for x in self._hits_at.get(a - 1, ())):
+                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)) and (a - 1) not in self._comp_at:
                 a -= 1  # (an «أن» before: what was said, no subject; but «غير أن تقارير …»: _opening_that)
             if b > a:
                 segs.append((a, b))
@@ -1104,7 +1101,7 @@ class Attributor:
     def _opening_that(self, doc, k: int, s0: int, sh) -> bool:
         """«غير أن تقارير صحفية تحدثت عن …», «إلا أن مصادر أكدت …»: an «أن» opening the sentence
         after a connective starts a clause whose subject comes before its verb."""
-        if not any(x.start == k and x.kind == "Complementizer" for x in self._hits_at.get(k, ())):
+        if k not in self._comp_at:
             return False
         if k > s0 and _nm(doc)[k - 1] in self.lex.contrast:
             return True  # «…، إلا أن مسؤولاً في المكتب رفض التعليق»
@@ -1348,7 +1345,7 @@ class Attributor:
                         x.label_ == "MediaOutlet" or self._quoted_entity_end(doc, cs, ents) is not None):
                     j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
                     continue
-                close = self._quoted_name_end(doc, cs, end, longest=4)
+                close = qclose = self._quoted_name_end(doc, cs, end, longest=4)
                 if close is not None and cs > 0 and close + 1 < end and _raw(doc)[cs - 1] != "\u0644" and any(
                         h.kind == "Complementizer" and h.start == close + 1 for h in sh):
                     # «هيئة البث الإسرائيلية «كان» إن …»: a name set after its speaker; after «لقناة»,
@@ -1371,7 +1368,7 @@ class Attributor:
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
                     continue
-                close = self._quoted_name_end(doc, cs, end, longest=4)
+                close = qclose
                 if close is not None and close + 1 < end and _tx(doc)[close + 1] in COMMA and (any(
                         x.kind == "MediumAdjunct" and i <= x.start < cs for x in sh) or any(
                         x.end == cs and x.cue.function == "so-called" for x in sh)):

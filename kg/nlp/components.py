@@ -173,6 +173,7 @@ class AnaphoraFilter:
                 if e not in ana.setdefault(k, []):
                     ana[k].append(e)
         self.shared_anaphors = {k: v for k, v in ana.items() if len(v) > 1}
+        self.shared_anaphor_keys = {e.key for v in self.shared_anaphors.values() for e in v}
         # naming a member names its side for the side's anaphors: «قوات الأسد» … «النظام»
         self.sides = {e.key: e.affiliation for e in kn.entities.values() if e.affiliation}
         self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
@@ -208,6 +209,7 @@ class AnaphoraFilter:
         named: set[str] = set()
         sides_named: set[str] = set()
         order: dict[str, int] = {}  # entity → where it was last named (for a shared anaphor)
+        nm = norms(doc)
         keep = []
         ents = cached_ents(doc)
         shared_keys = self.shared_keys
@@ -220,7 +222,8 @@ class AnaphoraFilter:
                 continue
             if eid.startswith("anaphor|"):
                 key = eid.split("|", 1)[1]
-                alts = self.shared_anaphors.get(tuple(norms(doc)[ent.start:ent.end])) if self.shared_anaphors else None
+                alts = self.shared_anaphors.get(tuple(nm[ent.start:ent.end])) \
+                    if key in self.shared_anaphor_keys else None
                 if alts:
                     known = [e for e in alts if e.key in named or e.key in sides_named]
                     pick = max(known, key=lambda e: order.get(e.key, -1)) if known else None
@@ -228,7 +231,7 @@ class AnaphoraFilter:
                         key = pick.key
                         ent = Span(doc, ent.start, ent.end, label=pick.type, span_id="anaphor|" + key)
                 if key not in named and not (ent.label_ == "MediaOutlet" and self._outlet_slot(doc, ent)) and not (
-                        key in sides_named and norms(doc)[ent.start].startswith("\u0627\u0644")):
+                        key in sides_named and nm[ent.start].startswith("\u0627\u0644")):
                     continue  # (a member's side licenses only definite anaphors: «النظام», not «فتح»)
             else:
                 key = eid
