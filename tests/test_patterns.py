@@ -1020,3 +1020,9 @@ def test_a_relaying_aside_between_subject_and_content_and_an_abbreviation(nlp):
 def test_a_refusing_participle_with_its_object(nlp):
     got = claims(nlp, "وقال المتحدث إن قذيفة سقطت قرب أحد مواقع البعثة، رافضاً تحديد الجهة التي أطلقتها.")
     assert [(c.claimant.label, c.stance) for c, _ in got] == [("المتحدث", "asserts"), ("المتحدث", "declines")]
+
+
+def test_a_statement_issued_by_an_institution_is_its_claim(nlp):
+    c = said(nlp, "وحسب بيان صادر عن وزارة الدفاع الروسية، فإن الطائرات دمرت مخازن أسلحة.", "وزارة الدفاع الروسية",
+             "الطائرات")
+    assert c.cited_by == []

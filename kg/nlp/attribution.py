@@ -452,6 +452,15 @@ class Attributor:
             if nm and nm[0] > s and (nm[1] - nm[0] >= 2 or not (is_source or is_group)):
                 return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
                                     affiliation=side.entity if side else None)
+        if is_source:
+            # «وحسب بيان صادر عن وزارة الدفاع الروسية»: the statement's issuer speaks
+            pub = next((x for i in range(s + 1, min(e, s + 3)) for x in self._hits_at.get(i, ())
+                        if x.kind == "FunctionWord" and x.cue.function == "published-by"
+                        and _nm(doc)[x.start].endswith(("\u0635\u0627\u062f\u0631", "\u0635\u0627\u062f\u0631\u0647"))), None)
+            issuer = ents.get(pub.end) if pub is not None else None
+            if issuer is not None and issuer.start == pub.end and issuer.label_ in ACTOR_TYPES and not (
+                    issuer.end < e and issuer.end in ents and _raw(doc)[issuer.end].startswith("\u0648")):
+                return self._actor_from_ent(issuer)  # (not a joint statement: «صادر عن قطر ومصر …»)
         if is_source or is_group:
             # «إعلام أميركي أنباء …»: a second head noun starts the object
             k = max([s + 1] + [x.end for x in self._hits_at.get(s, ()) if x.kind in ("SourceHead", "GroupHead")])
