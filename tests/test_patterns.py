@@ -1026,3 +1026,8 @@ def test_a_statement_issued_by_an_institution_is_its_claim(nlp):
     c = said(nlp, "وحسب بيان صادر عن وزارة الدفاع الروسية، فإن الطائرات دمرت مخازن أسلحة.", "وزارة الدفاع الروسية",
              "الطائرات")
     assert c.cited_by == []
+
+
+def test_a_medium_between_the_subject_and_the_object(nlp):
+    c = said(nlp, "وأعلن المتحدث العسكري باسم الجماعة عبد الله سالم في بيان متلفز استهداف سفينة تجارية في خليج عدن.",
+             "عبد الله سالم", "استهداف سفينة")

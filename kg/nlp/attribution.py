@@ -1675,6 +1675,9 @@ class Attributor:
                 cstart, cend = quoted_before
             elif cstart is None:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else e
+                while k < nxt and (m := next((x for x in self._hits_at.get(k, ()) if x.kind == "MediumAdjunct"), None)):
+                    # «وأعلن المتحدث يحيى سريع في بيان متلفز استهداف …»: the medium, then the object
+                    k = self._after_aside(doc, m.end, nxt) if m.end < nxt and _tx(doc)[m.end] in COMMA else m.end
                 if k + 2 < nxt and _nm(doc)[k] == "\u0639\u0646":
                     cstart = k + 1  # «كشفت مصادر عن اتصالات …»: the object after «عن» is what was said
                 elif nxt - k > 2:
