@@ -1031,3 +1031,10 @@ def test_a_statement_issued_by_an_institution_is_its_claim(nlp):
 def test_a_medium_between_the_subject_and_the_object(nlp):
     c = said(nlp, "وأعلن المتحدث العسكري باسم الجماعة عبد الله سالم في بيان متلفز استهداف سفينة تجارية في خليج عدن.",
              "عبد الله سالم", "استهداف سفينة")
+
+
+def test_a_name_with_its_age_and_a_refusal_answering_an_outlets_questions(nlp):
+    c, _ = one(nlp, "\"انهار كل شيء. أخرجنا أمي من تحت الركام\"، قال أبو خليل الشوا البالغ 47 عاما لوكالة فرانس برس.")
+    assert c.claimant.label == "أبو خليل الشوا" and [a.entity for a in c.reported_to] == ["afp"]
+    c, _ = one(nlp, "ورفض متحدث باسم التحالف الدولي، في رد مكتوب على أسئلة عنب بلدي، التعليق على الاتهامات السورية.")
+    assert c.stance == "declines" and [a.entity for a in c.reported_to] == ["enab_baladi"]

@@ -579,7 +579,8 @@ class Attributor:
         nm = self._leading_name(doc, s, e, ents) if allow_bare else None
         if nm and nm[1] - nm[0] == 1 and strip_al(doc[nm[0]].norm_) not in people:
             nm = None  # one unknown word is not enough to call it a person (حركة, مواقفة …)
-        if nm and nm[1] - nm[0] <= 4 and (nm[1] == e or e - s <= 4):
+        if nm and nm[1] - nm[0] <= 4 and (nm[1] == e or e - s <= 4 or df_[nm[1]] or tx_[nm[1]].isdigit()):
+            # (an apposition after the name: «أبو خليل الشوا البالغ 47 عاماً»)
             return self._person(doc, nm, people, role=None, affiliation=side.entity if side else None)
         return None
 
@@ -684,6 +685,7 @@ class Attributor:
         for h in hits:
             self._hits_at.setdefault(h.start, []).append(h)
         self._comp_at = {h.start for h in hits if h.kind == "Complementizer"}
+        self._marker_end = {h.end for h in hits if h.kind == "OutletMarker"}
         claims: list[RawClaim] = []
         self._claims = claims
         people: dict[str, Actor] = {}
@@ -816,7 +818,7 @@ class Attributor:
         for h in sh:
             if h.kind != "DeclineVerb" or inq[h.start]:
                 continue
-            obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 12
+            obj = next((x for x in sh if x.kind == "DeclineObject" and h.end <= x.start <= h.end + 16
                         and not any(a.kind == "AnonymityFormula" and a.start <= x.start < a.end for a in sh)), None)
             if obj is not None and not any(x.kind == "DeclinePhrase" and x.start <= h.start < x.end for x in sh):
                 # «رفضت الحركة الاتهامات»: an accusation as the object makes the refusal a denial
@@ -937,8 +939,8 @@ class Attributor:
         out, seen = [], set()
         for i in range(s, e):
             x = ents.get(i)
-            if x is not None and slot_only and not self._after_lam(doc, x):
-                continue
+            if x is not None and slot_only and not self._after_lam(doc, x) and x.start not in self._marker_end:
+                continue  # (spoken to: after «لـ», or after a marker: «في رد مكتوب على أسئلة عنب بلدي»)
             if x is not None and x.label_ == "MediaOutlet" and x.start not in seen:
                 seen.add(x.start)
                 out.append(self._actor_from_ent(x))
