@@ -1038,3 +1038,9 @@ def test_a_name_with_its_age_and_a_refusal_answering_an_outlets_questions(nlp):
     assert c.claimant.label == "أبو خليل الشوا" and [a.entity for a in c.reported_to] == ["afp"]
     c, _ = one(nlp, "ورفض متحدث باسم التحالف الدولي، في رد مكتوب على أسئلة عنب بلدي، التعليق على الاتهامات السورية.")
     assert c.stance == "declines" and [a.entity for a in c.reported_to] == ["enab_baladi"]
+
+
+def test_hastening_to_deny_is_a_denial(nlp):
+    got = claims(nlp, "واتهم المفوض الأممي الطرفين بانتهاكات، في حين سارعت موسكو إلى نفي هذه الاتهامات جملة وتفصيلاً.")
+    assert [(c.claimant.entity, c.stance) for c, _ in got][-1] == ("russia", "denies")
+    assert claims(nlp, "وسارعت فرق الإنقاذ إلى انتشال الجثث من تحت الأنقاض.") == []

@@ -136,6 +136,7 @@ class Lexicon:
         self.who = words("FunctionWord", "who")
         self.contrast = words("FunctionWord", "contrast")
         self.honorifics = words("FunctionWord", "honorific")
+        self.governing = words("FunctionWord", "governing-preposition")
         # words of listed people's names («نبيه» in نبيه بري): never taken for «noun + pronoun»
         self.name_words = {w for e in kn.entities.values() if e.type == "Person"
                            for name in e.aliases for w in normalize_phrase(name).split()}
@@ -572,7 +573,8 @@ class Attributor:
             return self._actor_from_ent(actors[0])
         if df_[s] and e - s >= 3 and e - s <= 8:
             nm = self._trailing_name(doc, s, e, ents)
-            if nm and nm[0] > s and nm[1] - nm[0] >= 2:
+            if nm and nm[0] == s + 1 and nm[1] - nm[0] >= 2 and all(
+                    _raw(doc)[i] == nm_[i] for i in range(nm[0], nm[1])):
                 # «قال الطبيب أحمد سالم»: a title nobody listed, then a name
                 return self._person(doc, nm, people, role=doc[s:nm[0]].text.strip(" ،,") or None,
                                     affiliation=side.entity if side else None)
@@ -712,6 +714,11 @@ class Attributor:
             # «أعرب عن أمله»: after a preposition the word is a noun, not a participle (آملاً)
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and h.start > s0
                                                 and _nm(doc)[h.start - 1] in lex.prepositions)]
+            # «سارعت موسكو إلى نفي …»: after a preposition a verb's form is its verbal noun («نفي», folded
+            # like «نفى»), no verb
+            starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start > s0 and h.end - h.start == 1
+                                                and _nm(doc)[h.start - 1] in lex.governing
+                                                and self._separate_preposition(doc, h.start - 1))]
             # «مصدر، فضّل عدم ذكر اسمه، إن …»: no claim opens inside the wish not to be named
             anon = [(x.start, x.end) for x in sh if x.kind == "AnonymityFormula"]
             if anon:
