@@ -76,6 +76,11 @@ class Knowledge:
     allegations: dict[str, list[tuple[str, ...]]]  # lower-case type → normalised trigger token sequences
     files: list[Path] = field(default_factory=list)
 
+    def seat(self, key: str) -> Entity | None:
+        """The state or government a capital stands for (kg:seatOf), if the gazetteer says so."""
+        e = self.entities.get(key)
+        return self.entities.get(e.seat_of) if e is not None and e.seat_of else None
+
     def cues_of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if kind in c.kinds]
 

@@ -1,7 +1,9 @@
 """Allegation typing: which kinds of allegation a claim makes, and about whom.
 
 Types come from trigger words (``skos:hiddenLabel@ar`` in ``ontology/allegations.ttl``) found in
-the claim's content. Parties are the actors named in the content; when a bilateral
+the claim's content, and from their inflected forms. Parties are the actors named in the content
+(a capital acting stands for its state, ``kg:seatOf``; the speaker's own forces, «طائراته», make
+its side one); when a bilateral
 allegation (coordination, truce, agreement, negotiation) names fewer than two, the speaker's
 own side fills in after «مع» («نفى وجود تنسيق مع X»), then the actors of the article (the
 most-named factions): news prose
@@ -77,9 +79,7 @@ class AllegationTyper:
         return any(t in BILATERAL and e < len(nm) and nm[e] == "\u0645\u0639" for s, e, t in window)  # مع
 
     def _seat(self, key: str) -> Actor | None:
-        """The state a capital stands for (kg:seatOf), when the gazetteer says so."""
-        e = self.kn.entities.get(key)
-        st = self.kn.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        st = self.kn.seat(key)  # «تل أبيب لن توافق»: the state a capital stands for (kg:seatOf)
         return Actor(st.label_ar, st.type, st.key, st.label_en) if st is not None else None
 
     def _side(self, a: Actor) -> Actor | None:

@@ -327,8 +327,7 @@ class Attributor:
 
     def _seat(self, ent) -> Actor | None:
         """The state or government a capital stands for (kg:seatOf), as the actor it names."""
-        e = self.kn.entities.get(ent.id_.split("|", 1)[-1])
-        st = self.kn.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        st = self.kn.seat(ent.id_.split("|", 1)[-1])
         if st is None:
             return None
         return Actor(st.label_ar, st.type, st.key, st.label_en, st.role, st.affiliation,
