@@ -12,6 +12,7 @@ leaves the counterparty implicit ("the withdrawals seemed programmed").
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -41,7 +42,8 @@ class AllegationTyper:
             if docs:
                 self.matcher.add(t, docs)
         self.own_forces = self._own_forces_words()
-        self._inflected_memo: dict[str, str | None] = {}
+        # (a bounded cache: an archive's vocabulary keeps growing)
+        self._inflected = lru_cache(maxsize=1 << 17)(self._inflected_form)
         # one-word triggers, for the inflected forms the lexicon does not list (dual, tanwin,
         # verb endings): «شهيدين», «قتيلاً», «قتلوا», «قصفت»
         self.one_word = {}
@@ -53,7 +55,7 @@ class AllegationTyper:
 
     _SUFFIXES = ("\u064a\u0646", "\u0627\u0646", "\u0648\u0627", "\u0648\u0646", "\u0627", "\u062a")  # ين ان وا ون ا ت
 
-    def _inflected(self, w: str) -> str | None:
+    def _inflected_form(self, w: str) -> str | None:
         """The allegation type of an inflected form of a one-word trigger, if any."""
         for suf in self._SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -108,9 +110,6 @@ class AllegationTyper:
         prev = None
         nm = norms(doc)
         # inflected one-word triggers and the speaker's own forces, found once per document
-        memo = self._inflected_memo
-        if len(memo) > 200_000:
-            memo.clear()  # (bounded: an archive's vocabulary keeps growing)
         regions: list[list[int]] = []  # the claims' contents, merged: only they are read
         for c in sorted(claims, key=lambda c: c.content_start):
             if regions and c.content_start <= regions[-1][1]:
@@ -121,7 +120,7 @@ class AllegationTyper:
         for a, b in regions:
             for i in range(a, b):
                 w = nm[i]
-                t = memo[w] if w in memo else memo.setdefault(w, self._inflected(w))
+                t = self._inflected(w)
                 if t is not None:
                     infl.append((i, t))
                 if w in own:

@@ -530,7 +530,6 @@ class Attributor:
                         continue
                     if x.label_ == "Location" and x.start == k and nm_[k - 1] == "\u0641\u064a":
                         k = x.end  # «مديرية الأمن في الحسكة»: where it sits is part of the name
-                        break
                     break
                 if definite and not df_[k]:
                     break
@@ -739,9 +738,7 @@ class Attributor:
             merged: set[int] = set()
             headed = self._colon_headline(doc, s0, s1, starts, sh, ents, inq)
             if headed is not None:  # «10:18 الجيش الإسرائيلي: رصدنا …», «عاجل | قناة المنار: …»
-                claims.append(headed)
-                self._by_speaker[headed.claimant.key] = headed
-                self._recent.append(headed.claimant)
+                self._keep(headed)
                 cur = last = headed
                 last_sent = si
             for k, h in enumerate(starts):
@@ -768,9 +765,7 @@ class Attributor:
                         merged.add(k + 1)
                 if c is None:
                     continue
-                claims.append(c)
-                self._by_speaker[c.claimant.key] = c
-                self._recent.append(c.claimant)
+                self._keep(c)
                 cur = last = c
                 last_sent = si
         # «وأبدى عكاشة تفاؤلاً … . وقال لـ«الشرق الأوسط» إن …»: an outlet named at a speaker's later
@@ -785,6 +780,12 @@ class Attributor:
                 waiting.setdefault(c.claimant.key, []).append(c)
         doc._.claims = claims
         return doc
+
+    def _keep(self, c: RawClaim) -> None:
+        """Add a claim to the document's, as the last word of its speaker."""
+        self._claims.append(c)
+        self._by_speaker[c.claimant.key] = c
+        self._recent.append(c.claimant)
 
     _COLON_CUE = Cue(key="colon-headline", kinds=frozenset({"SpeechVerb"}), stance="asserts", forms=[], label=":")
     _TICKER = frozenset({"\u0639\u0627\u062c\u0644", "|", "\u2014", "-", ":"})  # عاجل | — - :
@@ -1078,7 +1079,7 @@ class Attributor:
         a, b = segs[0]
         if b - a <= 14 and not inq[a]:
             cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
-            if cand is not None and (a == s0 or tx_[a - 1] in COMMA or self._opening_that(doc, a - 1, s0, sh)):
+            if cand is not None and (a == s0 or tx_[a - 1] in COMMA or self._opening_that(doc, a - 1, s0)):
                 if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
                     return cand, a
         # appositions: every segment back to the sentence start belongs to the subject
@@ -1115,7 +1116,7 @@ class Attributor:
         speaker = self.actor_from_phrase(doc, k + 1, h.start - 1, ents, people)
         return (speaker, self._actor_from_ent(x)) if speaker is not None else None
 
-    def _opening_that(self, doc, k: int, s0: int, sh) -> bool:
+    def _opening_that(self, doc, k: int, s0: int) -> bool:
         """«غير أن تقارير صحفية تحدثت عن …», «إلا أن مصادر أكدت …»: an «أن» opening the sentence
         after a connective starts a clause whose subject comes before its verb."""
         if k not in self._comp_at:
@@ -1363,23 +1364,22 @@ class Attributor:
                     j = x.end + 1  # «الشرق الأوسط», «الشاباك»: a quoted name, not a quotation
                     continue
                 close = qclose = self._quoted_name_end(doc, cs, end, longest=4)
-                if close is not None and cs > 0 and close + 1 < end and _raw(doc)[cs - 1] != "\u0644" and any(
-                        h.kind == "Complementizer" and h.start == close + 1 for h in sh):
+                if close is not None and cs > 0 and close + 1 < end and _raw(doc)[cs - 1] != "\u0644" \
+                        and close + 1 in self._comp_at:
                     # «هيئة البث الإسرائيلية «كان» إن …»: a name set after its speaker; after «لقناة»,
                     # «لصحيفة», the outlet spoken to
-                    if unlisted is not None and (any(x.kind == "OutletMarker" and x.end == cs for x in sh) or (
+                    if unlisted is not None and (cs in self._marker_end or (
                             self.lex.org_heads.get(strip_al(_nm(doc)[cs - 1])) == "MediaOutlet" and (
-                            self._lam(doc, cs - 1) or any(x.kind == "OutletMarker" and x.end == cs - 1 for x in sh)))):
+                            self._lam(doc, cs - 1) or cs - 1 in self._marker_end))):
                         # («في تصريح إلى "بوابة الوسط" إن …»: right after the marker too)
                         unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
                     continue
-                if cs == 0 or not (_raw(doc)[cs - 1] == "\u0644" or any(x.kind == "OutletMarker" and x.end == cs for x in sh)):
+                if cs == 0 or not (_raw(doc)[cs - 1] == "\u0644" or cs in self._marker_end):
                     close = None  # (after «لـ» or «في تصريح إلى»: the outlet spoken to)
                 if close is not None and close + 1 < end and (
-                        _tx(doc)[close + 1] in COLON | COMMA
-                        or any(h.kind == "Complementizer" and h.start == close + 1 for h in sh)):
+                        _tx(doc)[close + 1] in COLON | COMMA or close + 1 in self._comp_at):
                     if unlisted is not None:
                         unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
@@ -1459,18 +1459,13 @@ class Attributor:
             if h.start <= s0 + 1:
                 cstart = e
                 cend = nxt
-                k = cstart
-                while k < cend and (_punct(doc)[k] or _space(doc)[k]):
-                    k += 1
+                k = self._past_punct(doc, cstart, cend)
                 m = next((x for x in sh if x.kind == "OutletMarker" and x.start == k), None)
                 j = next((i for i in range(m.end, min(cend, m.end + 8)) if _tx(doc)[i] in COMMA), None) if m else None
                 if j is not None:
                     # «وبحسب عضو في اللجنة، تحدث إلى «عنب بلدي»، فإن …»: whom the source spoke to
                     reported = self._outlets(doc, m.end, j, ents) or reported
-                    k = j + 1
-                    while k < cend and (_punct(doc)[k] or _space(doc)[k]):
-                        k += 1
-                    cstart = k
+                    k = cstart = self._past_punct(doc, j + 1, cend)
                 comp = next((x for x in sh if x.start == k and x.kind == "Complementizer"), None)
                 if comp is not None:
                     cstart = comp.end  # «وبحسب المرصد، فإن …»: what was said starts after «فإن»
@@ -1479,10 +1474,7 @@ class Attributor:
                 # the clause before the cue is the content; text after the source continues it
                 if nxt == s1:
                     cend = s1
-                rest = e
-                while rest < cend and (_punct(doc)[rest] or _space(doc)[rest]):
-                    rest += 1
-                if rest >= cend:
+                if self._past_punct(doc, e, cend) >= cend:
                     cend = h.start  # nothing follows the source: the content ends before the cue
             return self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq)
 
@@ -1683,9 +1675,7 @@ class Attributor:
                 cstart, cend = quoted_before
             elif cstart is None:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else e
-                while k < nxt and (m := next((x for x in self._hits_at.get(k, ()) if x.kind == "MediumAdjunct"), None)):
-                    # «وأعلن المتحدث يحيى سريع في بيان متلفز استهداف …»: the medium, then the object
-                    k = self._after_aside(doc, m.end, nxt) if m.end < nxt and _tx(doc)[m.end] in COMMA else m.end
+                k = self._past_media(doc, k, nxt)  # «وأعلن المتحدث … في بيان متلفز استهداف …»
                 if k + 2 < nxt and _nm(doc)[k] == "\u0639\u0646":
                     cstart = k + 1  # «كشفت مصادر عن اتصالات …»: the object after «عن» is what was said
                 elif nxt - k > 2:
@@ -1731,6 +1721,14 @@ class Attributor:
         return j
 
     @staticmethod
+    def _past_punct(doc, k: int, end: int) -> int:
+        """The first word at or after ``k`` (``end`` if none): past punctuation and spaces."""
+        pu, sp = _punct(doc), _space(doc)
+        while k < end and (pu[k] or sp[k]):
+            k += 1
+        return k
+
+    @staticmethod
     def _token_at(doc, lo: int, hi: int, offset: int) -> int:
         """The first token of doc[lo:hi] starting at or after character ``offset`` (``hi`` if none):
         where a phrase ends once its actor does."""
@@ -1751,6 +1749,12 @@ class Attributor:
                 return j + 1
             if _punct(doc)[j] and not (tx[j] in OPEN_Q or tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q):
                 return k
+        return k
+
+    def _past_media(self, doc, k: int, end: int) -> int:
+        """Past medium phrases at ``k`` («في بيان متلفز», «في كلمة، الاثنين،»), to the object after them."""
+        while k < end and (m := next((x for x in self._hits_at.get(k, ()) if x.kind == "MediumAdjunct"), None)):
+            k = self._after_aside(doc, m.end, end) if m.end < end and _tx(doc)[m.end] in COMMA else m.end
         return k
 
     _LOCATIVE = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0628\u0631", "\u0645\u0639", "\u0645\u0646",
@@ -1792,9 +1796,7 @@ class Attributor:
             return None
         if claimant.end is not None:  # the speaker's phrase may end before the subject scan did
             e = self._token_at(doc, h.end, e, claimant.end)
-        k = self._after_aside(doc, e, nxt)
-        while k < nxt and (m := next((x for x in sh if x.kind == "MediumAdjunct" and x.start == k), None)) is not None:
-            k = self._after_aside(doc, m.end, nxt) if m.end < nxt and _tx(doc)[m.end] in COMMA else m.end
+        k = self._past_media(doc, self._after_aside(doc, e, nxt), nxt)
         if k + 1 >= nxt:
             return None
         if _nm(doc)[k] == "\u0639\u0646":  # عن

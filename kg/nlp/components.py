@@ -156,23 +156,21 @@ class AnaphoraFilter:
     def __init__(self, ontology: str = ""):
         kn = _knowledge(ontology)
         known = kn.vocabulary()
-        self.shared: dict[tuple[str, ...], list] = {}
-        by: dict[tuple[str, ...], list] = {}
-        for e in kn.entities.values():
-            for name in e.aliases:
-                k = tuple(fold_lam_al(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
-                if e not in by.setdefault(k, []):
-                    by[k].append(e)
-        self.shared = {k: v for k, v in by.items() if len(v) > 1}
+
+        def shared(names_of) -> dict[tuple[str, ...], list]:
+            """Normalised names that more than one entity bears."""
+            by: dict[tuple[str, ...], list] = {}
+            for e in kn.entities.values():
+                for name in names_of(e):
+                    k = tuple(fold_lam_al(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
+                    if e not in by.setdefault(k, []):
+                        by[k].append(e)
+            return {k: v for k, v in by.items() if len(v) > 1}
+
+        self.shared = shared(lambda e: e.aliases)
         # an anaphor several entities share («الجيش»: the Syrian, Sudanese or Israeli army): the
         # ruler keeps one of them; the one named last before it is meant
-        ana: dict[tuple[str, ...], list] = {}
-        for e in kn.entities.values():
-            for name in e.anaphors:
-                k = tuple(fold_lam_al(normalize(w), known) for w in name.split())
-                if e not in ana.setdefault(k, []):
-                    ana[k].append(e)
-        self.shared_anaphors = {k: v for k, v in ana.items() if len(v) > 1}
+        self.shared_anaphors = shared(lambda e: e.anaphors)
         self.shared_anaphor_keys = {e.key for v in self.shared_anaphors.values() for e in v}
         # naming a member names its side for the side's anaphors: «قوات الأسد» … «النظام»
         self.sides = {e.key: e.affiliation for e in kn.entities.values() if e.affiliation}
