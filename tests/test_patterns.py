@@ -1044,3 +1044,24 @@ def test_hastening_to_deny_is_a_denial(nlp):
     got = claims(nlp, "واتهم المفوض الأممي الطرفين بانتهاكات، في حين سارعت موسكو إلى نفي هذه الاتهامات جملة وتفصيلاً.")
     assert [(c.claimant.entity, c.stance) for c, _ in got][-1] == ("russia", "denies")
     assert claims(nlp, "وسارعت فرق الإنقاذ إلى انتشال الجثث من تحت الأنقاض.") == []
+
+
+def test_the_two_sides_are_the_factions_named_before(nlp):
+    got = claims(nlp, "واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني قرب الأبيض. "
+                      "وقال شهود إن عدد القتلى من الطرفين تجاوز العشرين.")
+    assert {"rsf", "saf"} <= {p.entity for p in got[-1][0].parties}
+
+
+@pytest.mark.parametrize("text, side", [
+    ("وقال وزير الخارجية التركي هاكان فيدان إن بلاده لن تقبل بأي تقسيم للأراضي السورية.", "turkey"),
+    ("وقال مسؤول في حركة حماس لـ«الجزيرة» إن الاحتلال يعرف أننا لن نسلم السلاح.", "hamas"),
+])
+def test_the_speakers_country_or_we_make_its_side_a_party(nlp, text, side):
+    c, _ = one(nlp, text)
+    assert side in [p.entity for p in c.parties]
+
+
+def test_a_bare_head_is_the_institution_named_before_with_that_head(nlp):
+    got = claims(nlp, "وشنت قوات الدعم السريع هجوماً على بلدة أم روابة فجر الأحد. "
+                      "وقالت القوات في بيان على تيليغرام إنها سيطرت على البلدة بالكامل.")
+    assert got[-1][0].claimant.entity == "rsf"

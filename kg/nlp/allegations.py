@@ -41,7 +41,8 @@ class AllegationTyper:
                 docs.append(d)
             if docs:
                 self.matcher.add(t, docs)
-        self.own_forces = self._own_forces_words()
+        self.own_forces = self._function_words("own-forces")
+        self.both_sides = self._function_words("both-sides")
         # (a bounded cache: an archive's vocabulary keeps growing)
         self._inflected = lru_cache(maxsize=1 << 17)(self._inflected_form)
         # one-word triggers, for the inflected forms the lexicon does not list (dual, tanwin,
@@ -64,8 +65,8 @@ class AllegationTyper:
                     return t
         return None
 
-    def _own_forces_words(self) -> set[str]:
-        return {f[0] for c in self.kn.cues_of("FunctionWord") if c.function == "own-forces" for f in c.forms if len(f) == 1}
+    def _function_words(self, function: str) -> set[str]:
+        return {f[0] for c in self.kn.cues_of("FunctionWord") if c.function == function for f in c.forms if len(f) == 1}
 
     def _actor(self, ent) -> Actor:
         key = ent.id_.split("|", 1)[-1]
@@ -116,7 +117,7 @@ class AllegationTyper:
                 regions[-1][1] = max(regions[-1][1], c.content_end)
             else:
                 regions.append([c.content_start, c.content_end])
-        infl, own_at, own = [], [], self.own_forces
+        infl, own_at, own, both_at, both = [], [], self.own_forces, [], self.both_sides
         for a, b in regions:
             for i in range(a, b):
                 w = nm[i]
@@ -125,6 +126,8 @@ class AllegationTyper:
                     infl.append((i, t))
                 if w in own:
                     own_at.append(i)
+                elif w in both:
+                    both_at.append(i)
         infl_at = [i for i, _ in infl]
         for c in claims:
             types = []
@@ -179,7 +182,18 @@ class AllegationTyper:
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):
                     parties.insert(0, side)
-            if BILATERAL & set(types) and len(parties) < 2:
+            both_sides = bisect.bisect_left(both_at, c.content_start) < bisect.bisect_left(both_at, c.content_end)
+            if len(parties) < 2 and both_sides:
+                # «حصيلة القتلى من الطرفين»: the two factions named most before the claim
+                before = Counter(spans[i][5] for i in range(bisect.bisect_left(ent_starts, c.content_start))
+                                 if spans[i][4] == "Faction" and not ents[i].id_.startswith("demonym|"))
+                for key, _n in before.most_common():
+                    if len(parties) >= 2:
+                        break
+                    if all(key != p.key for p in parties):
+                        e = self.kn.entities[key]
+                        parties.append(Actor(e.label_ar, e.type, e.key, e.label_en))
+            if len(parties) < 2 and BILATERAL & set(types):
                 for key, _n in salience.most_common():
                     if len(parties) >= 2:
                         break

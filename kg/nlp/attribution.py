@@ -542,7 +542,7 @@ class Attributor:
             if e == s + 1 or pu_[s + 1]:
                 # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited; with none,
                 # a bare «الجيش», «الوزارة» still speaks (a bare «الصحيفة» is the article's own voice)
-                prev = self._recent_institution(org, head)
+                prev = self._recent_institution(org, head) or self._named_institution(doc, s, head, ents)
                 if prev is not None or org == "MediaOutlet":
                     return prev
                 return Actor(_span_text(doc, s, s + 1), org, start=ix_[s], end=_end(doc, s))
@@ -1287,6 +1287,22 @@ class Attributor:
             for a in (c.claimant, *c.cited_by):
                 if a.type == typ and (typ == "MediaOutlet" or strip_al((normalize_phrase(a.label).split() or [""])[0]) == head):
                     return replace(a)
+        return None
+
+    def _named_institution(self, doc, s: int, head: str, ents, window: int = 400) -> Actor | None:
+        """«ذكرت القوات في بيان …» after «قوات الدعم السريع» was named in the narration: the last
+        entity before ``s`` whose name opens with that head (outlets aside: a bare «الصحيفة» is
+        the article's own voice)."""
+        nm_ = _nm(doc)
+        k = s - 1
+        while k >= max(0, s - window):
+            x = ents.get(k)
+            if x is None:
+                k -= 1
+                continue
+            if x.label_ in ACTOR_TYPES and x.label_ != "MediaOutlet" and strip_al(nm_[x.start]) == head:
+                return self._actor_from_ent(x)
+            k = x.start - 1
         return None
 
     def _antecedent(self, doc, s0, end, ents, people) -> Actor | None:
