@@ -1065,3 +1065,31 @@ def test_a_bare_head_is_the_institution_named_before_with_that_head(nlp):
     got = claims(nlp, "وشنت قوات الدعم السريع هجوماً على بلدة أم روابة فجر الأحد. "
                       "وقالت القوات في بيان على تيليغرام إنها سيطرت على البلدة بالكامل.")
     assert got[-1][0].claimant.entity == "rsf"
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("وقال المتحدث إن قذيفتين سقطتا قرب المعسكر من دون تسجيل إصابات.", "attack", "casualties"),
+    ("وقال الدفاع المدني إن سقوط صاروخ على سوق البلدة أدى إلى مقتل ثلاثة مدنيين.", "casualties", "control"),
+    ("وقال الوسيط إن التقدم المحرز في المحادثات يبقى هشاً.", "negotiation", "control"),
+    ("وقال الوزير إن أنقرة لم تفِ بتعهدها فصل المعارضة المعتدلة عن هيئة تحرير الشام.", None, "control"),
+    ("وأكد الوزير أن بلاده ملتزمة بالتفاهمات مع الشركاء الروس بشأن الحدود.", "agreement", "coordination"),
+    ("وقال الجيش إن وحداته صدت محاولة تسلل لمسلحين قرب الحدود.", "attack", None),
+    ("وقال المسعف إن عشرات العائلات ما زالت تحت الأنقاض في الحي الشرقي.", "casualties", None),
+    ("ونفى المتحدث وقوع حادثة إطلاق نار على المتظاهرين.", "attack", None),
+    ("وقال الوسيط إن الطرفين وافقا على وقف إطلاق نار لمدة أسبوع.", "truce", "attack"),
+])
+def test_allegation_triggers_and_what_blocks_them(nlp, text, present, absent):
+    c, _ = one(nlp, text)
+    assert present is None or present in c.allegation_types, c.allegation_types
+    assert absent not in c.allegation_types, c.allegation_types
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وقال المسعف إن عشرات العائلات ما زالت عالقة في الحي الشرقي.", "المسعف"),
+    ("وقالت الممرضة المناوبة: المستشفى بلا كهرباء منذ الفجر.", "الممرضة المناوبة"),
+])
+def test_a_speaker_no_lexicon_lists_named_by_what_they_are(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type) == (label, "AnonymousSource")
+    assert claims(nlp, "وقال الأسبوع الماضي إن الطريق مغلق.") == [] or \
+        claims(nlp, "وقال الأسبوع الماضي إن الطريق مغلق.")[0][0].claimant.label != "الأسبوع الماضي"

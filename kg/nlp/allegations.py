@@ -60,7 +60,10 @@ class AllegationTyper:
         """The allegation type of an inflected form of a one-word trigger, if any."""
         for suf in self._SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 3:
-                t = self.one_word.get(w[: -len(suf)])
+                stem = w[: -len(suf)]
+                t = self.one_word.get(stem)
+                if t is None and suf in ("\u064a\u0646", "\u0627\u0646") and stem.endswith("\u062a"):
+                    t = self.one_word.get(stem[:-1] + "\u0647")  # a dual of ة: «قذيفتين», «غارتان»
                 if t is not None:
                     return t
         return None
@@ -99,10 +102,12 @@ class AllegationTyper:
             return doc
         import bisect
 
-        hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc))
-        hit_starts = [h[0] for h in hits]
         known = self.kn.entities
         ents = [e for e in doc_ents(doc) if e.id_.split("|", 1)[-1] in known]
+        named = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}
+        # (a trigger inside a name is no allegation: «هيئة تحرير الشام», «لجنة وقف إطلاق النار»)
+        hits = sorted((s, e, doc.vocab.strings[m]) for m, s, e in self.matcher(doc) if s not in named)
+        hit_starts = [h[0] for h in hits]
         ent_starts = [e.start for e in ents]
         # per entity, read once: (start, end, start_char, end_char, label, key)
         spans = [(e.start, e.end, e.start_char, e.end_char, e.label_, e.id_.split("|", 1)[-1]) for e in ents]
@@ -122,7 +127,7 @@ class AllegationTyper:
             for i in range(a, b):
                 w = nm[i]
                 t = self._inflected(w)
-                if t is not None:
+                if t is not None and i not in named:
                     infl.append((i, t))
                 if w in own:
                     own_at.append(i)

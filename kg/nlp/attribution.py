@@ -1606,6 +1606,11 @@ class Attributor:
                     if not named.role:
                         named.role = role
                     claimant, e = named, e2
+            if claimant is None and self._unlisted_speaker(doc, hs, e0, sh, ents):
+                # «وقال المسعف إن …», «وقالت الممرضة المناوبة: …»: a speaker no lexicon lists, named
+                # by what they are, right before what they said
+                text = _span_text(doc, hs, e0)
+                claimant, e = Actor(text, "AnonymousSource", role=text, start=_ix(doc)[hs], end=_end(doc, e0 - 1)), e0
         pre_s = None
         if claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
             claimant, pre_s = self._who_antecedent(doc, h, s0, ents, people)
@@ -1705,6 +1710,21 @@ class Attributor:
         if c is not None:
             c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
+
+    def _unlisted_speaker(self, doc, s: int, e: int, sh, ents) -> bool:
+        """doc[s:e] is one to three definite words, no name among them, right before «إن/أن» or a
+        colon: a common noun subject of the speech verb (الطبيب، المسعف، الصياد)."""
+        if not 1 <= e - s <= 3 or e >= len(doc):
+            return False
+        nm_, df_, al_ = _nm(doc), _def(doc), _alpha(doc)
+        lex = self.lex
+        if any(not (df_[k] and al_[k]) or k in ents or k in self._sides for k in range(s, e)):
+            return False
+        w = nm_[s]
+        if len(w) < 5 or w in lex.time_words or strip_al(w) in lex.time_words or w in lex.not_name_strict \
+                or w in lex.demonstratives or w in lex.report_nouns or strip_al(w) in lex.org_heads:
+            return False
+        return _tx(doc)[e] in COLON or any(x.start == e and x.kind == "Complementizer" for x in sh)
 
     def _fronted_outlets(self, doc, h, s0, sh, ents) -> list[Actor]:
         """«وفي حديث لـ«العربي الجديد»، قال …», «وفي تصريحات لقناة الجزيرة، أكد …»: an interview
