@@ -1093,3 +1093,11 @@ def test_a_speaker_no_lexicon_lists_named_by_what_they_are(nlp, text, label):
     assert (c.claimant.label, c.claimant.type) == (label, "AnonymousSource")
     assert claims(nlp, "وقال الأسبوع الماضي إن الطريق مغلق.") == [] or \
         claims(nlp, "وقال الأسبوع الماضي إن الطريق مغلق.")[0][0].claimant.label != "الأسبوع الماضي"
+
+
+def test_a_faction_named_once_in_passing_is_no_implicit_side(nlp):
+    text = ("وقال الجيش السوداني إن وحداته صدت هجوماً في كردفان، مؤكداً أن مواقع الجيش السوداني هناك مؤمنة. "
+            "وذكرت مصادر أن عناصر من داعش شوهدوا "
+            "قرب الحدود قبل أشهر. وقال وسطاء إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل.")
+    sides = {p.entity for p in claims(nlp, text)[-1][0].parties}
+    assert "isis" not in sides and "saf" in sides, sides

@@ -14,15 +14,26 @@ WRITTEN = Path(__file__).parent / "data" / "written"
 @pytest.fixture(scope="module")
 def written_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("written") / "store"
-    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcde"], "--store", str(store))
+    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcdefg"], "--store", str(store))
     return store
 
 
 @pytest.mark.parametrize("name, detection, attribution", [
     ("a", 0.95, 0.92), ("b", 0.95, 0.95), ("c", 0.87, 0.78), ("d", 0.94, 0.90), ("e", 0.87, 0.80),
+    ("f", 0.91, 0.82), ("g", 0.94, 0.87),
 ])
 def test_a_written_set_scores_above_its_floor(written_store, name, detection, attribution):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout
     m = json.loads(out)["metrics"]
     assert m["detection"]["f1"] >= detection and m["attribution"]["f1"] >= attribution, m
     assert m["stance"]["accuracy"] >= 0.9
+
+
+@pytest.mark.parametrize("name, parties, types", [
+    ("a", 0.70, 0.76), ("b", 0.63, 0.75), ("c", 0.52, 0.58), ("d", 0.58, 0.68), ("e", 0.52, 0.55),
+    ("f", 0.50, 0.63), ("g", 0.63, 0.59),
+])
+def test_a_written_sets_parties_and_allegation_types_stay_above_their_floor(written_store, name, parties, types):
+    out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout
+    m = json.loads(out)["metrics"]
+    assert m["parties"]["f1"] >= parties and m["allegation_types"]["f1"] >= types, m

@@ -1,13 +1,13 @@
 """Allegation typing: which kinds of allegation a claim makes, and about whom.
 
 Types come from trigger words (``skos:hiddenLabel@ar`` in ``ontology/allegations.ttl``) found in
-the claim's content, and from their inflected forms. Parties are the actors named in the content
-(a capital acting stands for its state, ``kg:seatOf``; the speaker's own forces, «طائراته», make
-its side one); when a bilateral
-allegation (coordination, truce, agreement, negotiation) names fewer than two, the speaker's
-own side fills in after «مع» («نفى وجود تنسيق مع X»), then the actors of the article (the
-most-named factions): news prose
-leaves the counterparty implicit ("the withdrawals seemed programmed").
+the claim's content, and from their inflected forms; a trigger inside a name (هيئة تحرير الشام)
+is none. Parties are the actors named in the content (a capital acting stands for its state,
+``kg:seatOf``; the speaker's own forces, country or «we», «طائراته», «بلاده», «لنا», make its side
+one); when a bilateral allegation (coordination, truce, agreement, negotiation) or «الطرفين» names
+fewer than two, the speaker's own side fills in after «مع» («نفى وجود تنسيق مع X»), then the
+sides of the article (its factions named at least twice): news prose leaves the counterparty
+implicit ("the withdrawals seemed programmed").
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .tokens import norms
 
 BILATERAL = {"coordination", "truce", "agreement", "negotiation"}
 PARTY_TYPES = {"Person", "Faction", "Organization"}
+MIN_SIDE_MENTIONS = 2
 PLACE_PREPS = {"\u0641\u064a", "\u0645\u0646", "\u0627\u0644\u064a"}  # في من الى: a capital after them is a place
 
 
@@ -144,7 +145,7 @@ class AllegationTyper:
                     types.append(t)
             ilo, ihi = bisect.bisect_left(infl_at, c.content_start), bisect.bisect_left(infl_at, c.content_end)
             if ilo < ihi:
-                covered = {i for s, e, t in window for i in range(s, e)}
+                covered = {i for s, e, t in window if not t.startswith("not:") for i in range(s, e)}
                 for i, t in infl[ilo:ihi]:
                     if i not in covered and t not in types and (t, i) not in blocked:
                         types.append(t)
@@ -188,19 +189,11 @@ class AllegationTyper:
                 if side is not None and all(side.key != p.key for p in parties):
                     parties.insert(0, side)
             both_sides = bisect.bisect_left(both_at, c.content_start) < bisect.bisect_left(both_at, c.content_end)
-            if len(parties) < 2 and both_sides:
-                # «حصيلة القتلى من الطرفين»: the two factions named most before the claim
-                before = Counter(spans[i][5] for i in range(bisect.bisect_left(ent_starts, c.content_start))
-                                 if spans[i][4] == "Faction" and not ents[i].id_.startswith("demonym|"))
-                for key, _n in before.most_common():
-                    if len(parties) >= 2:
-                        break
-                    if all(key != p.key for p in parties):
-                        e = self.kn.entities[key]
-                        parties.append(Actor(e.label_ar, e.type, e.key, e.label_en))
-            if len(parties) < 2 and BILATERAL & set(types):
-                for key, _n in salience.most_common():
-                    if len(parties) >= 2:
+            if len(parties) < 2 and (both_sides or BILATERAL & set(types)):
+                # «حصيلة القتلى من الطرفين», «الانسحابات بدت مبرمجة»: the sides left implicit are the
+                # article's most-named factions (named twice at least: a passing mention is no side)
+                for key, n in salience.most_common():
+                    if len(parties) >= 2 or n < MIN_SIDE_MENTIONS:
                         break
                     e = self.kn.entities[key]
                     if e.type == "Faction" and all(key != p.key for p in parties):
