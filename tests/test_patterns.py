@@ -1101,3 +1101,8 @@ def test_a_faction_named_once_in_passing_is_no_implicit_side(nlp):
             "قرب الحدود قبل أشهر. وقال وسطاء إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل.")
     sides = {p.entity for p in claims(nlp, text)[-1][0].parties}
     assert "isis" not in sides and "saf" in sides, sides
+
+
+def test_a_side_denying_is_a_party_of_its_denial(nlp):
+    c, _ = one(nlp, "ونفت حركة حماس في بيان أن تكون وافقت على جدول زمني لانسحاب القوات من القطاع.")
+    assert c.stance == "denies" and "hamas" in [p.entity for p in c.parties]

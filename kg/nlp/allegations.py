@@ -179,8 +179,9 @@ class AllegationTyper:
                     elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
-            if bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end):
-                # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says
+            if c.stance == "denies" or bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end):
+                # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says; a side
+                # that denies is a party of its denial («نفت حماس أن تكون وافقت …»)
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):
                     parties.insert(0, side)
