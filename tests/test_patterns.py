@@ -1047,8 +1047,8 @@ def test_hastening_to_deny_is_a_denial(nlp):
 
 
 def test_the_two_sides_are_the_factions_named_before(nlp):
-    got = claims(nlp, "واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني قرب الأبيض. "
-                      "وقال شهود إن عدد القتلى من الطرفين تجاوز العشرين.")
+    got = claims(nlp, "واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني قرب الأبيض، بعد هجوم شنته "
+                      "قوات الدعم السريع على مواقع الجيش السوداني. وقال شهود إن عدد القتلى من الطرفين تجاوز العشرين.")
     assert {"rsf", "saf"} <= {p.entity for p in got[-1][0].parties}
 
 
@@ -1106,3 +1106,49 @@ def test_a_faction_named_once_in_passing_is_no_implicit_side(nlp):
 def test_a_side_denying_is_a_party_of_its_denial(nlp):
     c, _ = one(nlp, "ونفت حركة حماس في بيان أن تكون وافقت على جدول زمني لانسحاب القوات من القطاع.")
     assert c.stance == "denies" and "hamas" in [p.entity for p in c.parties]
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وقال الجيش، في بيان وفق ما نقلت وكالة «الأناضول»، إن قواته سيطرت على التلة.", "الجيش", "قواته سيطرت"),
+    ("وهدد زعيم الحزب بالانسحاب من الائتلاف إذا مضت الحكومة في خطتها.", "زعيم الحزب", "بالانسحاب"),
+    ("وقال ضابط في الشرطة، طلب عدم نشر اسمه، إن المسلحين فروا نحو الجبل.", "ضابط في الشرطة", "المسلحين"),
+    ("ورد المتحدث باسم الحكومة، في مؤتمر صحفي، بأن هذه الاتهامات لا أساس لها.", "المتحدث باسم الحكومة", "هذه"),
+])
+def test_asides_threats_anonymity_and_replies(nlp, text, label, start):
+    said(nlp, text, label, start)
+
+
+def test_one_of_the_sources_just_cited(nlp):
+    got = claims(nlp, "وقال مسؤولان أمريكيان لشبكة «سي إن إن» إن المفاوضات متعثرة. وأضاف أحدهما أن الوفد سيغادر القاهرة.")
+    c = got[-1][0]
+    assert (c.claimant.label, c.claimant.type, c.claimant.affiliation) == ("أحدهما", "AnonymousSource", "us")
+    assert [a.entity for a in c.reported_to] == [a.entity for a in got[0][0].reported_to] != []
+
+
+def test_what_is_described_is_the_object_and_the_relay_of_a_statement_is_cited(nlp):
+    got = claims(nlp, "ونفى المكتب ما أوردته الصحيفة، ووصف التقرير بأنه مفبرك.")
+    assert [(c.cue, c.claimant.label) for c, _ in got] == [("ونفى", "المكتب"), ("ووصف", "المكتب")]
+    assert got[1][1].startswith("التقرير بأنه")
+    c, _ = one(nlp, "ونفى مصدر عسكري، في تصريح نقلته وكالة «سبوتنيك»، وجود قوات روسية في المنطقة.")
+    assert [a.label for a in c.cited_by] == ["سبوتنيك"] and c.reported_to == []
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("لكن الوزير قال إن من المبكر الحديث عن اتفاق شامل.", "hedges"),
+    ("وقال الجيش في رد مقتضب إنه يتحقق من التقارير.", "declines"),
+])
+def test_too_early_hedges_and_checking_the_reports_declines(nlp, text, stance):
+    c, _ = one(nlp, text)
+    assert c.stance == stance
+
+
+def test_an_accusing_participle_takes_its_object_and_an_unlisted_outlet(nlp):
+    got = claims(nlp, "وقال الوزير إن الغارات دقيقة، متهما الجزائر بإيواء قادة جماعات مسلحة و\"توفير ملاذ آمن لهم\".")
+    assert got[-1][1].startswith("الجزائر بإيواء")
+    got = claims(nlp, "ونفى مصدر أمني الرواية، مؤكدا في تصريح لـ«صوت العاصمة» أن الاشتباك بدأ من الطرف الآخر.")
+    assert [a.label for a in got[-1][0].reported_to] == ["صوت العاصمة"]
+
+
+def test_a_name_after_a_sources_preposition_is_whom_they_are_close_to(nlp):
+    c, _ = one(nlp, "ونقلت الإذاعة عن مقربين من رئيس الحكومة، بنيامين نتنياهو، قولهم إنه لن يخاطر بتفكيك الائتلاف.")
+    assert c.claimant.type != "Person" and c.claimant.label.startswith("مقربين من")

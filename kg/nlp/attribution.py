@@ -71,7 +71,7 @@ class CueHit:
 
 
 FIXED = "FixedExpression"  # the cue kind of set phrases whose words are no cue (see Lexicon.hits)
-REQUIRES_WINDOW = 16  # tokens: «حمّل وزير الخارجية الأردني أيمن الصفدي الحكومة الإسرائيلية مسؤولية …»
+REQUIRES_WINDOW = 20  # tokens: «حمّل وزير الخارجية الأردني أيمن الصفدي الحكومة الإسرائيلية مسؤولية …»
 
 
 class Lexicon:
@@ -126,6 +126,7 @@ class Lexicon:
         self.auxiliaries = words("FunctionWord", "auxiliary")
         self.particles = words("FunctionWord", "verb-particle")
         self.quantifiers = words("FunctionWord", "quantifier")
+        self.one_of = words("FunctionWord", "one-of")
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
@@ -191,12 +192,12 @@ class Lexicon:
     def _completed(doc: Doc, h: CueHit, opening: set[int]) -> bool:
         """A cue with ``kg:requires`` («حمّل» … «مسؤولية», «ردّ» … «بالقول») counts only when one of
         its words follows in the same clause: before any punctuation or other claim-opening cue."""
-        nm, punct = _nm(doc), _punct(doc)
+        nm, punct, tx = _nm(doc), _punct(doc), _tx(doc)
         for k in range(h.end, min(len(nm), h.end + REQUIRES_WINDOW)):
             if nm[k] in h.cue.requires:
                 return True
-            if punct[k] or k in opening:
-                return False
+            if (punct[k] and tx[k] not in COMMA) or k in opening:
+                return False  # (a comma does not end the clause: «ورد الوزير، فلان، بأن …»)
         return False
 
 
@@ -396,6 +397,9 @@ class Attributor:
             e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
         if s >= e or e - s > 25:
             return None
+        if any(x.kind == "AnonymityFormula" for k in range(s, min(e, s + 2)) for x in self._hits_at.get(k, ())) \
+                and not self._head_hit(s, "SourceHead") and strip_al(nm_[s]) not in self.lex.source_heads | self.lex.role_heads:
+            return None  # «طلب عدم نشر اسمه», «شريطة عدم الكشف عن هويته»: how the source asked to stay unnamed
         if e - s >= 2 and (nm_[s] in self.lex.quantifiers or tx_[s].isdigit()):
             # «ثلاثة مصادر مطلعة», «عدة مسؤولين», «عدد من أعضاء المجلس»: the noun after the number
             # (and «من») heads the phrase
@@ -439,6 +443,9 @@ class Attributor:
             persons = []  # «نفت الرئاسة السودانية صحة الأنباء عن لقاء البرهان وحميدتي»: the object's names
         persons = [x for x in persons if not (x.start > s and (self._separate_preposition(doc, x.start - 1) or (
             self._org_head_word(nm_[x.start - 1]) and not df_[x.start - 1])))]
+        if persons and (is_source or is_group) and not is_role and any(
+                self._separate_preposition(doc, k) for k in range(s + 1, persons[-1].start)):
+            persons = []  # «مقربين من رئيس الحكومة، بنيامين نتنياهو»: the name is whom they are close to
         # (a name governed by a preposition or annexed to an institution is no speaker: «عضو في وفد
         # المعارضة», «المتحدث باسم القيادة العامة لقوات حفتر، العميد …»)
         if persons:
@@ -868,7 +875,8 @@ class Attributor:
     def _speaker_aside(self, doc, verb: CueHit, h: CueHit, sh) -> bool:
         """«وأكدت الأمم المتحدة، على لسان المتحدث باسمها، أن …»: an according-to phrase set off by a
         comma between a verb's subject and its «أن» names who voiced it; it opens no claim."""
-        if verb.kind != "SpeechVerb" or h.kind != "AccordingTo" or _tx(doc)[h.start - 1] not in COMMA:
+        if verb.kind != "SpeechVerb" or h.kind != "AccordingTo" or (_tx(doc)[h.start - 1] not in COMMA and not any(
+                x.kind == "MediumAdjunct" and x.end == h.start for x in sh)):  # («، في بيان وفق ما نقلت X، إن»)
             return False
         if any(x.kind == "Complementizer" and verb.end <= x.start < h.start for x in sh):
             return False
@@ -1013,6 +1021,9 @@ class Attributor:
                 break
             if nm[j] in relatives or (nm[j] in demonstratives and j > i):
                 break
+            if j > i and nm[j] in self.lex.what and not self._hits_at.get(j) and not any(
+                    x.end > j for x in self._hits_at.get(j - 1, ())):
+                break  # «نفى المكتب ما أوردته الصحيفة»: «ما» opens the object
             if j > i and raw[j] != nm[j] and nm[j] in self.lex.pronouns:
                 break  # «قال أبو محمد وهو يقف أمام منزله»: a circumstantial clause
             if j > i and nm[j].endswith(_POSSESSIVE) and self._possessed_object(doc, i, j, end, sh):
@@ -1022,6 +1033,9 @@ class Attributor:
             if nm[j] in preps and j > i and j + 1 < end and ents.get(j + 1) is None \
                     and strip_al(nm[j + 1]) not in self.lex.org_heads:
                 break  # (but «شككت مصادر في المعارضة السورية بـ…»: an affiliation, a name after it)
+            if j > i and raw[j] != nm[j] and raw[j][:1] in preps and raw[j][:1] == "\u0628" and ents.get(j) is None \
+                    and strip_al(nm[j]) not in self.lex.org_heads:
+                break  # «هدد زعيم الحزب بالانسحاب …»: the verb's «بـ» glued to its object
             if raw[j] == "\u0644" or (text.endswith("\u0640") and j > i):
                 # لـ «outlet»: the addressee, not the subject
                 nxt = ents.get(j + 1) or ents.get(j + 2)
@@ -1548,9 +1562,17 @@ class Attributor:
             if base is None:
                 return None
             claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
-            cstart = self._content_start_skip_outlet(doc, h.end, min(nxt, h.end + 12), sh, ents)
+            unlisted_p: list[Actor] = []
+            cstart = self._content_start_skip_outlet(doc, h.end, min(nxt, h.end + 12), sh, ents, unlisted_p)
             if cstart is None:
                 cstart = h.end
+            elif cstart - h.end >= 3 and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON \
+                    and _alpha(doc)[h.end] and not self._separate_preposition(doc, h.end) and not any(
+                        x.kind in ("MediumAdjunct", "OutletMarker", "Complementizer") for x in self._hits_at.get(h.end, ())):
+                cstart = h.end  # «ومتهماً الجزائر بإيواء قادة … و"توفير ملاذ"»: the object comes first
+            for o in unlisted_p:  # «مؤكداً في تصريح لـ«صوت العاصمة» أن …»: an outlet nobody listed
+                if all(o.key != r.key for r in reported):
+                    reported.append(o)
             if "SayingParticiple" in h.cue.kinds and cur is not None and cur.provisional:
                 # «شككت مصادر … بأهمية التقدم، قائلة لـ«…» إن …»: one claim, its content after قائلة
                 tmp = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, nxt, reported, cited, sh, inq)
@@ -1577,7 +1599,15 @@ class Attributor:
         if e > hs and self._separate_preposition(doc, hs) and _nm(doc)[hs] not in ("\u0644", "\u0628"):
             e = hs  # «وشكك في جدية …»: a preposition right after the verb, no subject after it
         svo = self._named_subject_before(doc, h, s0, ents)
-        if svo is not None:
+        describe_object: int | None = None
+        base = cur or last
+        if svo is None and hs < nxt and _nm(doc)[hs] in lex.one_of and base is not None:
+            # «وقال مسؤولان … إن …. وأضاف أحدهما أن …»: one of the sources just cited
+            b = base.claimant
+            claimant = Actor(_span_text(doc, hs, hs + 1), "AnonymousSource", role=b.role or b.label,
+                             affiliation=b.affiliation or b.entity, start=_ix(doc)[hs], end=_end(doc, hs))
+            reported, cited, e = list(base.reported_to), list(base.cited_by), hs + 1
+        elif svo is not None:
             claimant = svo  # «وكان ترمب طالب حركة «حماس» …»: the name before the verb is the subject
             e = h.end
         elif e == hs and (quoted := self._quoted_subject(doc, hs, nxt, sh)) is not None:
@@ -1585,6 +1615,11 @@ class Attributor:
         elif e > hs and _nm(doc)[hs] not in lex.pronouns:
             e0 = e
             claimant = self.actor_from_phrase(doc, hs, e, ents, people)
+            if claimant is not None and claimant.end is not None and h.cue.function == "describe":
+                stop = self._token_at(doc, hs, e, claimant.end)
+                if hs < stop < e and stop not in ents and any(x.start == e and x.kind == "Complementizer" for x in sh):
+                    # «ووصف الوزير الاتفاق بأنه تاريخي»: what is described opens the content
+                    describe_object = stop
             if claimant is not None and claimant.end is not None:
                 # the subject ended before the phrase did: «اتهمت الحكومة العراقية تنظيم «داعش» بـ…»,
                 # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
@@ -1611,6 +1646,13 @@ class Attributor:
                 # by what they are, right before what they said
                 text = _span_text(doc, hs, e0)
                 claimant, e = Actor(text, "AnonymousSource", role=text, start=_ix(doc)[hs], end=_end(doc, e0 - 1)), e0
+        described = describe_object is None and h.cue.function == "describe" and (cur or last) is not None \
+            and self._described_object(doc, hs, e, sh, ents)
+        if described:
+            # «ونفى المكتب الأنباء، ووصف التقرير بأنه مفبرك»: what is described is the object; the
+            # speaker is the one just cited
+            base = cur or last
+            claimant, reported, cited, implicit = base.claimant, list(base.reported_to), list(base.cited_by), True
         pre_s = None
         if claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
             claimant, pre_s = self._who_antecedent(doc, h, s0, ents, people)
@@ -1640,7 +1682,7 @@ class Attributor:
                     return None
             claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
             implicit = True
-        elif claimant.key in self._by_speaker and claimant.type != "AnonymousSource":
+        elif claimant.key in self._by_speaker and claimant.type != "AnonymousSource" and not described:
             prev = self._by_speaker[claimant.key]
             reported, cited = list(prev.reported_to), list(prev.cited_by)
 
@@ -1648,7 +1690,9 @@ class Attributor:
         region_end = self._content_start_skip_outlet(doc, e, nxt, sh, ents, unlisted)
         hi = region_end if region_end is not None else min(nxt, e + 8)
         hi = next((k for k in range(e, hi) if _nm(doc)[k] in lex.what and not any(
-            x.kind == "FunctionWord" for x in self._hits_at.get(k, ()))), hi)  # «نفى ما نشرته صحيفة X»: the object
+            x.kind == "FunctionWord" for x in self._hits_at.get(k, ())) and not any(
+            x.kind == "AccordingTo" and x.end > k for x in self._hits_at.get(k - 1, ()))), hi)
+        # («نفى ما نشرته صحيفة X»: the object; but «في بيان وفق ما نقلت X»: a relaying aside)
         # (but «المتحدث باسم ما يسمى "…"، في تصريح لقناة …»: «so-called»)
         # («امتنع البيت الأبيض عن التعليق على تقرير أكسيوس»: the outlet in a refusal's object was not spoken to)
         outlets = self._outlets(doc, e, hi, ents, slot_only=kind == "DeclinePhrase")
@@ -1680,6 +1724,8 @@ class Attributor:
                                      or _nm(doc)[cend - 1] in lex.demonstratives or _nm(doc)[cend - 1] in lex.what):
                 cend -= 1
             provisional = True
+        elif described or describe_object is not None:
+            cstart = hs if described else describe_object
         else:
             cstart = region_end
             if cstart is not None and cstart < nxt and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
@@ -1710,6 +1756,18 @@ class Attributor:
         if c is not None:
             c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
+
+    def _described_object(self, doc, s: int, e: int, sh, ents) -> bool:
+        """doc[s:e], before «بأنه/بأن», is what a verb of describing describes, not who describes it:
+        a short phrase with no name in it whose head is no speaker noun («ووصف التقرير بأنه …»)."""
+        if not 1 <= e - s <= 4 or e >= len(doc) or not any(x.start == e and x.kind == "Complementizer" for x in sh):
+            return False
+        if any(k in ents for k in range(s, e)) or not _alpha(doc)[s]:
+            return False
+        head = strip_al(_nm(doc)[s])
+        lex = self.lex
+        return not (head in lex.role_heads or head in lex.org_heads or self._head_hit(s, "RoleHead")
+                    or _nm(doc)[s] in lex.pronouns)  # (a report noun alone is described: «ووصف التقرير بأنه …»)
 
     def _unlisted_speaker(self, doc, s: int, e: int, sh, ents) -> bool:
         """doc[s:e] is one to three definite words, no name among them, right before «إن/أن» or a
@@ -1893,7 +1951,8 @@ class Attributor:
         for m in sh:
             if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start \
                     and nm_[m.start - 1] not in self.lex.what:  # «نفى ما نشرته صحيفة X»: the object
-                x = self._ents.get(m.end) or self._ents.get(m.end + 1)
+                x = next((y for y in map(self._ents.get, range(m.end, min(m.end + 3, len(doc))))
+                          if y is not None), None)  # («نقلته وكالة «سبوتنيك»»: after the head and the quote)
                 if x is not None and x.label_ in ACTOR_TYPES:
                     a = self._actor_from_ent(x)
                     if a.key != claimant.key and all(a.key != c.key for c in cited):
@@ -1905,7 +1964,7 @@ class Attributor:
                     stance = m.cue.stance  # «أعرب X عن أمله في أن …»: the noun between verb and content
                 elif cs <= m.start < ce or h.start - 3 <= m.start < h.start:
                     if m.kind == "HedgeMarker":
-                        stance = "hedges"
+                        stance = m.cue.stance if m.cue.stance != "asserts" else "hedges"  # (or declines)
                     elif m.kind == "DenialMarker" and cs <= m.start < ce and not any(
                             tx_[i] in COMMA or tx_[i] in SENT_END for i in range(cs, m.start)):
                         stance = "denies"  # (in the first clause: «…، ولا علاقة لنا بوجهتها» adds a detail)
