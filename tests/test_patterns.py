@@ -1152,3 +1152,52 @@ def test_an_accusing_participle_takes_its_object_and_an_unlisted_outlet(nlp):
 def test_a_name_after_a_sources_preposition_is_whom_they_are_close_to(nlp):
     c, _ = one(nlp, "ونقلت الإذاعة عن مقربين من رئيس الحكومة، بنيامين نتنياهو، قولهم إنه لن يخاطر بتفكيك الائتلاف.")
     assert c.claimant.type != "Person" and c.claimant.label.startswith("مقربين من")
+
+
+@pytest.mark.parametrize("text, label, outlet", [
+    ("\"لا أحد يستطيع أن يفرض علينا شروطا بالقوة\"، يقول مصدر في التحالف لـ\"صوت بيروت\".", "مصدر في التحالف",
+     "صوت بيروت"),
+    ("\"لم نقصف أي منشأة مدنية في المدينة\"، قال ناطق عسكري في تصريح لوكالة \"الأنباء المحلية\"، رفض الكشف عن اسمه.",
+     "ناطق عسكري", "الأنباء المحلية"),
+])
+def test_a_postposed_speaker_with_an_unlisted_outlet_and_an_anonymity_formula(nlp, text, label, outlet):
+    c, content = one(nlp, text)
+    assert (c.claimant.label, [a.label for a in c.reported_to], c.stance) == (label, [outlet], "asserts")
+    assert content.startswith("\"")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وقال قائمقام قضاء سنجار، خالد حسين، لشبكة رووداو، إن الطائرة استهدفت سيارة.", "خالد حسين"),
+    ("واتهم عضو مجلس السيادة، الفريق أول ياسر العطا، الإمارات بتزويد الميليشيا بالأسلحة.", "ياسر العطا"),
+    ("وأكد رئيس كتلة \"التنمية والتحرير\" النائب علي حسن أن الحوار هو الحل.", "علي حسن"),
+])
+def test_titles_and_blocs_before_a_name(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+def test_what_is_described_after_the_speakers_asides(nlp):
+    c, content = one(nlp, "ووصف المتحدث باسم الخارجية الأوكرانية، أندريه كوفال، تصريحات زاخاروفا بأنها عارية عن الصحة.")
+    assert c.claimant.label == "أندريه كوفال" and content.startswith("تصريحات زاخاروفا بأنها")
+    got = claims(nlp, "ونفت الحركة الاتهامات، ووصفتها بأنها ادعاءات لا أساس لها.")
+    assert [c.cue for c, _ in got] == ["ونفت", "ووصفتها"]
+    c, content = one(nlp, "ونفت حماس، في بيان مقتضب، ما وصفته بـ«تسريبات إسرائيلية» عن موافقتها على الخطة.")
+    assert "تسريبات" in content
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("وقال الوزير إن الاتفاق صامد، مستدركا أن الخلافات قد تعرقل تنفيذه.", "hedges"),
+    ("وقال الوسيط إن هناك عقبات قد تعيد المفاوضات إلى نقطة الصفر.", "asserts"),
+    ("وحذر الأمين العام من أن التصعيد قد يؤدي إلى كارثة إنسانية.", "asserts"),
+    ("ونقلت الوكالة عن مسؤول أمريكي قوله إن \"واشنطن لا تؤكد ولا تنفي فقدان الطائرة\".", "declines"),
+])
+def test_may_hedges_a_main_verb_and_a_refusal_formula_declines(nlp, text, stance):
+    got = claims(nlp, text)
+    assert got[-1][0].stance == stance
+
+
+def test_a_relative_clause_publishing_is_content_and_alisan_names_the_voice(nlp):
+    c, _ = one(nlp, "وقال الجيش إن الصور التي بثتها قناة المنار قديمة.")
+    assert c.cited_by == []
+    c, content = one(nlp, "فيما كذبت الحكومة التشادية، على لسان الناطق باسمها، «التقارير التي تتحدث عن نقل السلاح».")
+    assert c.stance == "denies" and "التقارير" in content

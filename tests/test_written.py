@@ -14,13 +14,13 @@ WRITTEN = Path(__file__).parent / "data" / "written"
 @pytest.fixture(scope="module")
 def written_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("written") / "store"
-    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcdefg"], "--store", str(store))
+    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcdefghi"], "--store", str(store))
     return store
 
 
 @pytest.mark.parametrize("name, detection, attribution", [
     ("a", 0.95, 0.92), ("b", 0.95, 0.95), ("c", 0.87, 0.78), ("d", 0.94, 0.90), ("e", 0.87, 0.80),
-    ("f", 0.91, 0.82), ("g", 0.94, 0.87),
+    ("f", 0.91, 0.82), ("g", 0.94, 0.87), ("h", 0.92, 0.85), ("i", 0.94, 0.84),
 ])
 def test_a_written_set_scores_above_its_floor(written_store, name, detection, attribution):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout
@@ -31,7 +31,7 @@ def test_a_written_set_scores_above_its_floor(written_store, name, detection, at
 
 @pytest.mark.parametrize("name, parties, types", [
     ("a", 0.70, 0.76), ("b", 0.63, 0.75), ("c", 0.52, 0.58), ("d", 0.58, 0.68), ("e", 0.52, 0.55),
-    ("f", 0.50, 0.63), ("g", 0.63, 0.59),
+    ("f", 0.50, 0.63), ("g", 0.63, 0.59), ("h", 0.56, 0.63), ("i", 0.44, 0.66),
 ])
 def test_a_written_sets_parties_and_allegation_types_stay_above_their_floor(written_store, name, parties, types):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout

@@ -127,6 +127,7 @@ class Lexicon:
         self.particles = words("FunctionWord", "verb-particle")
         self.quantifiers = words("FunctionWord", "quantifier")
         self.one_of = words("FunctionWord", "one-of")
+        self.existential = words("FunctionWord", "existential")
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
@@ -716,6 +717,11 @@ class Attributor:
                 k and h.kind == "SpeechVerb" and self._inside_complement(doc, starts[k - 1], h, sh))]
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and self._adjectival(doc, h, sh))]
             starts = [h for h in starts if h.kind != "VerbalNoun" or self._verbal_noun_opens(doc, h, sh, s1)]
+            # «نفت حماس ما وصفته بـ«تسريبات»»: a verb after «ما» is a relative clause, no new speaker
+            # (but «وهو ما أكده X»: X confirms what was just said)
+            starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start > s0 + 1
+                                                and _nm(doc)[h.start - 1] in lex.what
+                                                and _nm(doc)[h.start - 2] not in lex.pronouns)]
             # «أعرب عن أمله»: after a preposition the word is a noun, not a participle (آملاً)
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and h.start > s0
                                                 and _nm(doc)[h.start - 1] in lex.prepositions)]
@@ -880,6 +886,8 @@ class Attributor:
             return False
         if any(x.kind == "Complementizer" and verb.end <= x.start < h.start for x in sh):
             return False
+        if " ".join(_nm(doc)[h.start:h.end]) == "\u0639\u0644\u064a \u0644\u0633\u0627\u0646":
+            return True  # «كذبت الحكومة، على لسان الناطق باسمها، «التقارير …»»: على لسان only names the voice
         own = next((x for x in sh if x.kind in ("SpeechVerb", "RelayVerb") and h.end <= x.start <= h.end + 1), None)
         return self._complement_follows(own or h, sh)  # («، حسبما نقلت عنه وكالة …، بأن»: past its own verb)
 
@@ -1005,7 +1013,14 @@ class Attributor:
                     continue
                 if close is not None and not (self._preposition_token(doc, j - 1) or self._lam(doc, j - 1)):
                     j = close + 1  # «وكالة «سانا» إن …»: the quoted name closes the subject
+                    if j < end and strip_al(nm[j]) in self.lex.role_heads:
+                        continue  # (but «رئيس كتلة "التنمية والتحرير" النائب فلان»: a title and a name follow)
                     break
+                if close is None and self._org_head_word(_nm(doc)[j - 1]):
+                    q = self._quoted_name_end(doc, j, end, longest=4)
+                    if q is not None and q + 1 < end and strip_al(nm[q + 1]) in self.lex.role_heads:
+                        j = q + 1  # «رئيس كتلة "التنمية والتحرير" النائب فلان»: the bloc's name, then a title
+                        continue
                 if close is None and j - 1 > i and self._separate_preposition(doc, j - 1) \
                         and _nm(doc)[j - 1] not in ("\u0644", "\u0628"):  # (not «لـ«X»»: the addressee)
                     q = self._quoted_name_end(doc, j, end, longest=4)
@@ -1406,10 +1421,11 @@ class Attributor:
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
                     j = close + 1
                     continue
-                if cs == 0 or not (_raw(doc)[cs - 1] == "\u0644" or cs in self._marker_end):
-                    close = None  # (after «لـ» or «في تصريح إلى»: the outlet spoken to)
-                if close is not None and close + 1 < end and (
-                        _tx(doc)[close + 1] in COLON | COMMA or close + 1 in self._comp_at):
+                if cs == 0 or not (_raw(doc)[cs - 1] == "\u0644" or cs in self._marker_end or (
+                        self.lex.org_heads.get(strip_al(_nm(doc)[cs - 1])) == "MediaOutlet" and self._lam(doc, cs - 1))):
+                    close = None  # (after «لـ», «لوكالة» or «في تصريح إلى»: the outlet spoken to)
+                if close is not None and (close + 1 >= end or _tx(doc)[close + 1] in COLON | COMMA | SENT_END
+                                          or close + 1 in self._comp_at):
                     if unlisted is not None:
                         unlisted.append(Actor(_span_text(doc, cs + 1, close), "MediaOutlet",
                                               start=_ix(doc)[cs + 1], end=_end(doc, close - 1)))
@@ -1728,6 +1744,20 @@ class Attributor:
             cstart = hs if described else describe_object
         else:
             cstart = region_end
+            comp = next((x for x in sh if x.kind == "Complementizer" and x.end == cstart), None) \
+                if h.cue.function == "describe" and cstart is not None else None
+            if comp is not None:
+                # «ووصف المتحدث …، فلان، في تصريح لـ…، تصريحات زاخاروفا بأنها …»: what is described,
+                # past the asides, opens the content
+                k = e
+                while True:
+                    k2 = self._past_media(doc, self._after_outlet_slot(doc, self._after_aside(doc, k, nxt), nxt, ents), nxt)
+                    k2 = self._past_punct(doc, k2, comp.start) if k2 < comp.start and _tx(doc)[k2] in COMMA else k2
+                    if k2 == k:
+                        break
+                    k = k2
+                if k < comp.start and _alpha(doc)[k] and not self._separate_preposition(doc, k):
+                    cstart = k
             if cstart is not None and cstart < nxt and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else h.end
                 an = _nm(doc)[k] == "\u0639\u0646"  # عن
@@ -1756,6 +1786,18 @@ class Attributor:
         if c is not None:
             c.implicit, c.provisional, c.named_outlet = implicit, provisional, bool(outlets)
         return c
+
+    def _may(self, doc, cs: int, ce: int) -> bool:
+        """«قد» before an imperfect main verb (الخلافات قد تعرقل, قد يُعقد) opening the content: a possibility."""
+        nm_, tx_ = _nm(doc), _tx(doc)
+        if cs < ce and nm_[cs] in self.lex.existential:
+            return False  # «هناك عقبات قد تعيد …»: what exists, asserted
+        for k in range(cs, min(ce, cs + 3) - 1):
+            w = nm_[k + 1]
+            if nm_[k] == "\u0642\u062f" and len(w) >= 4 and w[0] in "\u064a\u062a\u0646" and w not in self.lex.not_name_strict \
+                    and (k == cs or nm_[k - 1] not in self.lex.relatives):
+                return True  # «الخلافات قد تعرقل …»: the main verb (ي ت ن: he/she/we, imperfect)
+        return False
 
     def _described_object(self, doc, s: int, e: int, sh, ents) -> bool:
         """doc[s:e], before «بأنه/بأن», is what a verb of describing describes, not who describes it:
@@ -1866,6 +1908,10 @@ class Attributor:
             return False
         if h.end >= s1 or _punct(doc)[h.end] or nm[h.end] in self.lex.pronouns or nm[h.end] in self.lex.prepositions:
             return False
+        verb = next((x for x in reversed(sh) if x.start < k and x.kind == "SpeechVerb"), None)
+        if verb is not None and verb.cue.function == "describe" and not any(
+                x.kind == "Complementizer" and verb.end <= x.start < k for x in sh):
+            return False  # «ووصف المتحدث … تصريحات زاخاروفا بأنها …»: the noun is what is described
         for j in range(h.end + 1, min(s1, h.end + 14)):
             if nm[j] == "\u0639\u0646" or _tx(doc)[j] in COLON or any(
                     x.start == j and x.kind == "Complementizer" for x in sh) or self._object_lam(doc, h, j):
@@ -1950,7 +1996,8 @@ class Attributor:
         # «في بيان نشره موقع "قسد"»: the medium that published the statement relays it
         for m in sh:
             if m.kind == "FunctionWord" and m.cue.function == "published-by" and m.start > h.start \
-                    and nm_[m.start - 1] not in self.lex.what:  # «نفى ما نشرته صحيفة X»: the object
+                    and nm_[m.start - 1] not in self.lex.what and nm_[m.start - 1] not in self.lex.relatives:
+                # («نفى ما نشرته صحيفة X»: the object; «الصور التي بثتها قناة X»: a relative clause)
                 x = next((y for y in map(self._ents.get, range(m.end, min(m.end + 3, len(doc))))
                           if y is not None), None)  # («نقلته وكالة «سبوتنيك»»: after the head and the quote)
                 if x is not None and x.label_ in ACTOR_TYPES:
@@ -1965,9 +2012,12 @@ class Attributor:
                 elif cs <= m.start < ce or h.start - 3 <= m.start < h.start:
                     if m.kind == "HedgeMarker":
                         stance = m.cue.stance if m.cue.stance != "asserts" else "hedges"  # (or declines)
-                    elif m.kind == "DenialMarker" and cs <= m.start < ce and not any(
+                    elif m.kind in ("DenialMarker", "DeclinePhrase") and cs <= m.start < ce and not any(
                             tx_[i] in COMMA or tx_[i] in SENT_END for i in range(cs, m.start)):
-                        stance = "denies"  # (in the first clause: «…، ولا علاقة لنا بوجهتها» adds a detail)
+                        # (in the first clause: «…، ولا علاقة لنا بوجهتها» adds a detail)
+                        stance = "denies" if m.kind == "DenialMarker" else "declines"  # «لا تؤكد ولا تنفي»
+            if stance == "asserts" and h.cue.function != "warn" and self._may(doc, cs, ce):
+                stance = "hedges"  # «الخلافات قد تعرقل تنفيذه»: what may happen (a warning of it asserts)
         reported = [r for r in reported if all(r.key != c.key for c in cited)]
         conf = 0.8 if claimant.entity else 0.6
         return RawClaim(cue_text, h.start, h.end, kind, stance, claimant, cs, ce, reported, cited, conf)
