@@ -86,10 +86,15 @@ class Knowledge:
 
     def vocabulary(self) -> set[str]:
         """Every single normalised word the knowledge mentions: the clitic stripper's lexicon."""
+        from .nlp.normalize import clitic_candidates
+
         words: set[str] = set()
+        inner: set[str] = set()  # words inside a name after its first: «الجناح العسكري لحزب العمال»
         for e in self.entities.values():
             for name in [*e.aliases, *e.anaphors, *e.demonyms]:
-                words.update(normalize_phrase(name).split())
+                ws = normalize_phrase(name).split()
+                words.update(ws[:1])
+                inner.update(ws[1:])
         for c in self.cues:
             for f in c.forms:
                 words.update(f)
@@ -97,6 +102,10 @@ class Knowledge:
         for forms in self.allegations.values():
             for f in forms:
                 words.update(f)
+        known = words | inner
+        # an inner word that is a clitic on a known word («لحزب», «بالسودان») stays out: were it known,
+        # the normaliser would keep «لحزب» whole in every text, and «لحزب الله» would not be «حزب الله»
+        words |= {w for w in inner if w in words or not any(c in known for c in clitic_candidates(w))}
         return words
 
     def by_name(self) -> dict[str, list[str]]:

@@ -176,6 +176,9 @@ class Lexicon:
             if kind != FIXED:
                 out.append(CueHit(s, e, cue, kind))
         out.sort(key=lambda h: h.start)
+        if any(h.kind == "Complementizer" for h in out):
+            raw = _raw(doc)  # «لأنهما غير مخولين»: «لأن» is «because», no «that»
+            out = [h for h in out if not (h.kind == "Complementizer" and raw[h.start].startswith("\u0644\u0627\u0646"))]
         if any("ClauseInitial" in h.cue.kinds for h in out):
             out = [h for h in out if "ClauseInitial" not in h.cue.kinds or self._opens_clause(doc, h.start)]
         if any(h.cue.requires for h in out):

@@ -29,7 +29,8 @@ def _knowledge(ontology: str):
 
 
 class Normalizer:
-    """Sets ``token.norm_`` to the folded form, with leading clitics stripped where known.
+    """Sets ``token.norm_`` to the folded form, with leading clitics stripped where known (and
+    Latin letters lower-cased).
 
     ``token._.raw_norm`` keeps the fold without clitic stripping (e.g. for ``لـ``).
     """
@@ -48,7 +49,8 @@ class Normalizer:
             for i, h in enumerate(hashes):
                 if h is None:
                     text = strings[orths[i]]
-                    h = hashes[i] = strings.add(strip_clitics(normalize(text), self.known) or text)
+                    # (Latin letters lower-cased, as spaCy's own NORM of the gazetteer's patterns: «CNN»)
+                    h = hashes[i] = strings.add((strip_clitics(normalize(text), self.known) or text).lower())
                     if len(cache) < 200_000:
                         cache[orths[i]] = h
         norms = numpy.array(hashes, dtype="uint64")
@@ -73,7 +75,8 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
     out = []
 
     def words(name):
-        toks = [fold_lam_al(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
+        # (the normaliser's own key for each word, so a name reads as the text does: «لحزب» → «حزب»)
+        toks = [strip_clitics(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
         return [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
 
     for e in kn.entities.values():
@@ -162,7 +165,7 @@ class AnaphoraFilter:
             by: dict[tuple[str, ...], list] = {}
             for e in kn.entities.values():
                 for name in names_of(e):
-                    k = tuple(fold_lam_al(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
+                    k = tuple(strip_clitics(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
                     if e not in by.setdefault(k, []):
                         by[k].append(e)
             return {k: v for k, v in by.items() if len(v) > 1}
