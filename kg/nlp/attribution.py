@@ -371,6 +371,8 @@ class Attributor:
             return None
         if j > s and self._separate_preposition(doc, j - 1):
             return None  # governed by a preposition, no name of the speaker: «عضو في وفد المعارضة»
+        if j > s and self._org_head_word(_nm(doc)[j - 1]) and not _def(doc)[j - 1]:
+            return None  # annexed to an institution, its name: «عضو مجلس حكماء وأعيان الزاوية»
         if e - j > 7:
             j = e - 7
         return (j, e)
@@ -721,6 +723,11 @@ class Attributor:
             starts = [h for h in starts if not (h.kind == "ContinuationParticiple" and self._adjectival(doc, h, sh))]
             starts = [h for h in starts if h.kind != "VerbalNoun" or self._verbal_noun_opens(doc, h, sh, s1)]
             # «نفت حماس ما وصفته بـ«تسريبات»»: a verb after «ما» is a relative clause, no new speaker
+            # «ورجّح المسؤول، الذي تحدث شريطة عدم نشر اسمه، أن …»: a relative clause on the subject
+            starts = [h for k, h in enumerate(starts) if not (
+                k and h.kind == "SpeechVerb" and starts[k - 1].kind == "SpeechVerb" and h.start >= 2
+                and _nm(doc)[h.start - 1] in lex.relatives and _tx(doc)[h.start - 2] in COMMA
+                and not any(x.kind == "Complementizer" and starts[k - 1].end <= x.start < h.start for x in sh))]
             # (but «وهو ما أكده X»: X confirms what was just said)
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start > s0 + 1
                                                 and _nm(doc)[h.start - 1] in lex.what
@@ -1062,8 +1069,9 @@ class Attributor:
             x = ents.get(j)
             if x is not None and x.label_ == "MediaOutlet" and j > i and text != nm[j] and raw[j].startswith("\u0644"):
                 break
-            if j > i and self._lam(doc, j) and self.lex.org_heads.get(strip_al(nm[j])) == "MediaOutlet":
-                break  # «مسؤولون أمريكيون لشبكة «سي إن إن»»: the outlet spoken to
+            if j > i and self._lam(doc, j) and self.lex.org_heads.get(strip_al(nm[j])) == "MediaOutlet" and (
+                    x is None or x.label_ == "MediaOutlet"):
+                break  # «مسؤولون أمريكيون لشبكة «سي إن إن»»: the outlet spoken to (not «لوكالة الأمم المتحدة …»)
             j += 1
         return j
 
@@ -1763,10 +1771,15 @@ class Attributor:
                     cstart = k
             if cstart is not None and cstart < nxt and _tx(doc)[cstart] in OPEN_Q | STRAIGHT_Q and _tx(doc)[cstart - 1] not in COLON:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else h.end
+                open_aside = k < nxt and _tx(doc)[k] in COMMA and any(
+                    x.kind == "MediumAdjunct" for x in self._hits_at.get(k + 1, ()))
+                if open_aside:
+                    # «وأبدى فلان، في تصريحات لشبكة "فوكس نيوز" تفاؤلاً حذراً …»: an aside with no closing comma
+                    k = self._past_quoted_outlet(doc, self._after_outlet_slot(doc, self._past_media(doc, k + 1, nxt), nxt, ents), nxt)
                 an = _nm(doc)[k] == "\u0639\u0646"  # عن
                 if cstart - k >= 3 and (an or (_alpha(doc)[k] and not self._separate_preposition(doc, k) and not any(
                         x.kind in ("MediumAdjunct", "OutletMarker") for x in self._hits_at.get(k, ())))) \
-                        and (an or _tx(doc)[cstart - 1] in COMMA or e == h.end):
+                        and (an or _tx(doc)[cstart - 1] in COMMA or e == h.end or open_aside):
                     # «أعلن المجلس، في بيان …، تشكيل لجنة …، "على خلفية …"», «أعربت الوزارة، في بيان، عن
                     # استعداد بلادها … «في أقرب وقت»»: the object comes first
                     cstart = k + 1 if an else k
@@ -1815,19 +1828,31 @@ class Attributor:
                     or _nm(doc)[s] in lex.pronouns)  # (a report noun alone is described: «ووصف التقرير بأنه …»)
 
     def _unlisted_speaker(self, doc, s: int, e: int, sh, ents) -> bool:
-        """doc[s:e] is one to three definite words, no name among them, right before «إن/أن» or a
-        colon: a common noun subject of the speech verb (الطبيب، المسعف، الصياد)."""
-        if not 1 <= e - s <= 3 or e >= len(doc):
+        """doc[s:e] is one to three definite words, or an indefinite noun (with a «في/من» phrase), no
+        name among them, right before «إن/أن», a colon or an anonymity formula: a common noun
+        subject of the speech verb (الطبيب، المسعف، الصياد، طبيب في القسم)."""
+        if not 1 <= e - s <= 4 or e >= len(doc):
             return False
         nm_, df_, al_ = _nm(doc), _def(doc), _alpha(doc)
         lex = self.lex
-        if any(not (df_[k] and al_[k]) or k in ents or k in self._sides for k in range(s, e)):
+        if any(not al_[k] or k in ents or k in self._sides for k in range(s, e)):
             return False
+        if df_[s]:
+            if e - s > 3 or not all(df_[k] for k in range(s, e)):
+                return False
+        elif nm_[s].endswith("\u0627") or not (e == s + 1 or (e - s >= 3 and nm_[s + 1] in ("\u0641\u064a", "\u0645\u0646")
+                                                               and all(df_[k] for k in range(s + 2, e)))):
+            return False  # (indefinite: «طبيب», «طبيب في القسم», «مسعف من الهلال الأحمر»; not «سابقاً»)
         w = nm_[s]
-        if len(w) < 5 or w in lex.time_words or strip_al(w) in lex.time_words or w in lex.not_name_strict \
-                or w in lex.demonstratives or w in lex.report_nouns or strip_al(w) in lex.org_heads:
+        if len(strip_al(w)) < 3 or len(w) < 4 or w in lex.time_words or strip_al(w) in lex.time_words \
+                or w in lex.not_name_strict or w in lex.demonstratives or w in lex.report_nouns \
+                or strip_al(w) in lex.org_heads or w in lex.prepositions or w in lex.quantifiers:
             return False
-        return _tx(doc)[e] in COLON or any(x.start == e and x.kind == "Complementizer" for x in sh)
+        if _tx(doc)[e] in COLON or any(x.start == e and x.kind == "Complementizer" for x in sh):
+            return True
+        # «وقال طبيب في القسم، طلب عدم نشر اسمه، إن …»: an anonymity formula set off by commas
+        return _tx(doc)[e] in COMMA and any(x.kind == "AnonymityFormula" for k in range(e + 1, min(len(doc), e + 4))
+                                            for x in self._hits_at.get(k, ()))
 
     def _fronted_outlets(self, doc, h, s0, sh, ents) -> list[Actor]:
         """«وفي حديث لـ«العربي الجديد»، قال …», «وفي تصريحات لقناة الجزيرة، أكد …»: an interview
@@ -1888,6 +1913,35 @@ class Attributor:
                 return j + 1
             if _punct(doc)[j] and not (tx[j] in OPEN_Q or tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q):
                 return k
+        return k
+
+    def _medium_named(self, doc, k: int) -> Actor | None:
+        """The medium at ``k`` that nobody listed: «بثه التلفزيون الرسمي» (a description), or «نشرته
+        الصحيفة» (bare: the outlet named last before it)."""
+        nm_, df_ = _nm(doc), _def(doc)
+        if k >= len(doc) or self.lex.org_heads.get(strip_al(nm_[k])) != "MediaOutlet" or not df_[k]:
+            return None
+        j = k + 1
+        while j < min(len(doc), k + 4) and df_[j] and _alpha(doc)[j] and j not in self._ents \
+                and nm_[j] not in self.lex.time_words:
+            j += 1
+        if j > k + 1:
+            return Actor(_span_text(doc, k, j), "MediaOutlet", start=_ix(doc)[k], end=_end(doc, j - 1))
+        for i in range(k - 1, -1, -1):
+            x = self._ents.get(i)
+            if x is not None and x.label_ == "MediaOutlet":
+                return self._actor_from_ent(x)
+        return None
+
+    def _past_quoted_outlet(self, doc, k: int, end: int) -> int:
+        """Past «لشبكة "فوكس نيوز"» / «لـ"X"» (a quoted outlet spoken to, listed or not) at ``k``."""
+        tx = _tx(doc)
+        if k < end and self.lex.org_heads.get(strip_al(_nm(doc)[k])) == "MediaOutlet" and self._lam(doc, k):
+            k += 1
+        if k < end and (tx[k] in OPEN_Q or tx[k] in STRAIGHT_Q):
+            close = self._quoted_name_end(doc, k, end, longest=4)
+            if close is not None:
+                return close + 1
         return k
 
     def _past_media(self, doc, k: int, end: int) -> int:
@@ -2003,10 +2057,9 @@ class Attributor:
                 # («نفى ما نشرته صحيفة X»: the object; «الصور التي بثتها قناة X»: a relative clause)
                 x = next((y for y in map(self._ents.get, range(m.end, min(m.end + 3, len(doc))))
                           if y is not None), None)  # («نقلته وكالة «سبوتنيك»»: after the head and the quote)
-                if x is not None and x.label_ in ACTOR_TYPES:
-                    a = self._actor_from_ent(x)
-                    if a.key != claimant.key and all(a.key != c.key for c in cited):
-                        cited = [*cited, a]
+                a = self._actor_from_ent(x) if x is not None and x.label_ in ACTOR_TYPES else self._medium_named(doc, m.end)
+                if a is not None and a.key != claimant.key and all(a.key != c.key for c in cited):
+                    cited = [*cited, a]
         if stance == "asserts":
             for m in sh:
                 if h.end <= m.start < cs and m.kind in ("ContinuationParticiple", "NominalCue") \
