@@ -1237,3 +1237,19 @@ def test_a_clitic_inside_a_name_hides_no_other_name(nlp):
     # «لحزب» in «الجناح العسكري لحزب العمال الكردستاني» must not make «لحزب الله» unreadable
     doc = nlp("وبحسب بيان لحزب الله، فإن مقاتليه استهدفوا موقعاً في مزارع شبعا، فيما تقدمت لقوات النظام تعزيزات.")
     assert {e.id_.split("|")[-1] for e in doc.ents} >= {"hezbollah", "syrian_regime"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("قال الناطق الرسمي باسم القوات المسلحة السودانية، العميد الركن نبيل عبد الله، في بيان صحفي، إن القوات صدت الهجوم.",
+     "نبيل عبد الله"),
+    ("وقال قائممقام قضاء بنجوين، آرام محمد صالح، لشبكة رووداو، إن الطائرة استهدفت سيارة.", "آرام محمد صالح"),
+    ("وقال مختار قرية الشيخ مسعود، حسين علي عمر، إن العائلات غادرت القرية.", "حسين علي عمر"),
+])
+def test_long_titles_places_and_village_heads_before_a_name(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+def test_may_after_a_quote_opening_the_content(nlp):
+    got = claims(nlp, "وقال الوزير إن الاتفاق صامد، مستدركاً أن \"الخلافات السياسية قد تعرقل أي اتفاق فني\".")
+    assert got[-1][0].stance == "hedges"

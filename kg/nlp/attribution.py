@@ -128,6 +128,7 @@ class Lexicon:
         self.quantifiers = words("FunctionWord", "quantifier")
         self.one_of = words("FunctionWord", "one-of")
         self.existential = words("FunctionWord", "existential")
+        self.place_heads = words("FunctionWord", "place-head")
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
@@ -373,6 +374,9 @@ class Attributor:
             return None  # governed by a preposition, no name of the speaker: «عضو في وفد المعارضة»
         if j > s and self._org_head_word(_nm(doc)[j - 1]) and not _def(doc)[j - 1]:
             return None  # annexed to an institution, its name: «عضو مجلس حكماء وأعيان الزاوية»
+        ph = next((k for k in range(j, s - 1, -1) if _nm(doc)[k] in self.lex.place_heads), None)
+        if ph is not None and not any(k in ents for k in range(ph, j)):
+            return None  # a place nobody listed, not a person: «قائممقام قضاء بنجوين», «مختار قرية الشيخ مسعود»
         if e - j > 7:
             j = e - 7
         return (j, e)
@@ -1663,7 +1667,7 @@ class Attributor:
                 e = e0  # (the whole role phrase, though its head alone made an actor: «القيادي في حركة حماس، فلان،»)
                 e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
                 role = _span_text(doc, hs, e)
-                named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 5 else None
+                named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 7 else None
                 if named is not None and named.type == "Person":
                     if not named.role:
                         named.role = role
@@ -1806,9 +1810,11 @@ class Attributor:
     def _may(self, doc, cs: int, ce: int) -> bool:
         """«قد» before an imperfect main verb (الخلافات قد تعرقل, قد يُعقد) opening the content: a possibility."""
         nm_, tx_ = _nm(doc), _tx(doc)
+        if cs < ce and (tx_[cs] in OPEN_Q or tx_[cs] in STRAIGHT_Q):
+            cs += 1  # («"الخلافات السياسية قد تعرقل …"»)
         if cs < ce and nm_[cs] in self.lex.existential:
             return False  # «هناك عقبات قد تعيد …»: what exists, asserted
-        for k in range(cs, min(ce, cs + 3) - 1):
+        for k in range(cs, min(ce, cs + 4) - 1):
             w = nm_[k + 1]
             if nm_[k] == "\u0642\u062f" and len(w) >= 4 and w[0] in "\u064a\u062a\u0646" and w not in self.lex.not_name_strict \
                     and (k == cs or nm_[k - 1] not in self.lex.relatives):
