@@ -19,8 +19,8 @@ def written_store(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("name, detection, attribution", [
-    ("a", 0.95, 0.92), ("b", 0.95, 0.95), ("c", 0.87, 0.78), ("d", 0.94, 0.90), ("e", 0.87, 0.80),
-    ("f", 0.91, 0.82), ("g", 0.94, 0.87), ("h", 0.92, 0.85), ("i", 0.94, 0.84),
+    ("a", 0.95, 0.92), ("b", 0.95, 0.95), ("c", 0.89, 0.84), ("d", 0.94, 0.90), ("e", 0.90, 0.86),
+    ("f", 0.93, 0.86), ("g", 0.95, 0.88), ("h", 0.94, 0.93), ("i", 0.95, 0.91),
 ])
 def test_a_written_set_scores_above_its_floor(written_store, name, detection, attribution):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout
@@ -30,8 +30,8 @@ def test_a_written_set_scores_above_its_floor(written_store, name, detection, at
 
 
 @pytest.mark.parametrize("name, parties, types", [
-    ("a", 0.70, 0.76), ("b", 0.63, 0.75), ("c", 0.52, 0.58), ("d", 0.58, 0.68), ("e", 0.52, 0.55),
-    ("f", 0.50, 0.63), ("g", 0.63, 0.59), ("h", 0.56, 0.63), ("i", 0.44, 0.66),
+    ("a", 0.72, 0.76), ("b", 0.64, 0.74), ("c", 0.53, 0.59), ("d", 0.61, 0.69), ("e", 0.51, 0.55),
+    ("f", 0.60, 0.62), ("g", 0.67, 0.58), ("h", 0.55, 0.71), ("i", 0.50, 0.69),
 ])
 def test_a_written_sets_parties_and_allegation_types_stay_above_their_floor(written_store, name, parties, types):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout
