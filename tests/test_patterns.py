@@ -1077,6 +1077,11 @@ def test_a_bare_head_is_the_institution_named_before_with_that_head(nlp):
     ("وقال المسعف إن عشرات العائلات ما زالت تحت الأنقاض في الحي الشرقي.", "casualties", None),
     ("ونفى المتحدث وقوع حادثة إطلاق نار على المتظاهرين.", "attack", None),
     ("وقال الوسيط إن الطرفين وافقا على وقف إطلاق نار لمدة أسبوع.", "truce", "attack"),
+    ("وقال الجيش إن طائراته حيدت عددا من المسلحين قرب الحدود.", "casualties", None),
+    ("وقال المسعف إن الجرحى نقلوا إلى قسم الطوارئ في المستشفى.", None, "other"),
+    ("وقال الباحث إن الهدوء عاد إلى المدينة بعد أن تراجعت حدة القصف.", None, "withdrawal"),
+    ("وقال المتحدث إن الحكومة لن تلجأ إلى القوة لحل الخلاف.", None, "displacement"),
+    ("وقالت المنظمة إن مئات العائلات عبرت الحدود هربا من القصف.", "displacement", None),
 ])
 def test_allegation_triggers_and_what_blocks_them(nlp, text, present, absent):
     c, _ = one(nlp, text)
@@ -1253,16 +1258,3 @@ def test_long_titles_places_and_village_heads_before_a_name(nlp, text, label):
 def test_may_after_a_quote_opening_the_content(nlp):
     got = claims(nlp, "وقال الوزير إن الاتفاق صامد، مستدركاً أن \"الخلافات السياسية قد تعرقل أي اتفاق فني\".")
     assert got[-1][0].stance == "hedges"
-
-
-@pytest.mark.parametrize("text, present, absent", [
-    ("وقال الجيش إن طائراته حيدت عددا من المسلحين قرب الحدود.", "casualties", None),
-    ("وقال المسعف إن الجرحى نقلوا إلى قسم الطوارئ في المستشفى.", None, "other"),
-    ("وقال الباحث إن الهدوء عاد إلى المدينة بعد أن تراجعت حدة القصف.", None, "withdrawal"),
-    ("وقال المتحدث إن الحكومة لن تلجأ إلى القوة لحل الخلاف.", None, "displacement"),
-    ("وقالت المنظمة إن مئات العائلات عبرت الحدود هربا من القصف.", "displacement", None),
-])
-def test_more_triggers_and_their_blocks(nlp, text, present, absent):
-    c, _ = one(nlp, text)
-    assert present is None or present in c.allegation_types, c.allegation_types
-    assert absent not in c.allegation_types, c.allegation_types
