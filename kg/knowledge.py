@@ -84,6 +84,11 @@ class Knowledge:
     def cues_of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if kind in c.kinds]
 
+    def single_forms(self, kind: str, function: str | None = None) -> set[str]:
+        """The one-word forms of the cues of a kind (and function): «لنا», «الطرفين», «الذي» …"""
+        return {f[0] for c in self.cues_of(kind) if function is None or c.function == function
+                for f in c.forms if len(f) == 1}
+
     def vocabulary(self) -> set[str]:
         """Every single normalised word the knowledge mentions: the clitic stripper's lexicon."""
         from .nlp.normalize import clitic_candidates

@@ -42,8 +42,8 @@ class AllegationTyper:
                 docs.append(d)
             if docs:
                 self.matcher.add(t, docs)
-        self.own_forces = self._function_words("own-forces")
-        self.both_sides = self._function_words("both-sides")
+        self.own_forces = self.kn.single_forms("FunctionWord", "own-forces")
+        self.both_sides = self.kn.single_forms("FunctionWord", "both-sides")
         # (a bounded cache: an archive's vocabulary keeps growing)
         self._inflected = lru_cache(maxsize=1 << 17)(self._inflected_form)
         # one-word triggers, for the inflected forms the lexicon does not list (dual, tanwin,
@@ -68,9 +68,6 @@ class AllegationTyper:
                 if t is not None:
                     return t
         return None
-
-    def _function_words(self, function: str) -> set[str]:
-        return {f[0] for c in self.kn.cues_of("FunctionWord") if c.function == function for f in c.forms if len(f) == 1}
 
     def _actor(self, ent) -> Actor:
         key = ent.id_.split("|", 1)[-1]
@@ -179,13 +176,10 @@ class AllegationTyper:
                     elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
-            if c.stance == "denies" or bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end):
+            if c.stance == "denies" or bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end) \
+                    or (BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window)):
                 # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says; a side
-                # that denies is a party of its denial («نفت حماس أن تكون وافقت …»)
-                side = self._side(c.claimant)
-                if side is not None and all(side.key != p.key for p in parties):
-                    parties.insert(0, side)
-            if BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window):
+                # that denies is a party of its denial («نفت حماس أن تكون وافقت …»); «نفى وجود تنسيق مع X»
                 side = self._side(c.claimant)
                 if side is not None and all(side.key != p.key for p in parties):
                     parties.insert(0, side)

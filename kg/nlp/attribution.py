@@ -99,14 +99,7 @@ class Lexicon:
             if docs:
                 self.matcher.add(c.key, docs)
 
-        def words(kind, fn=None):
-            out = set()
-            for c in kn.cues_of(kind):
-                if fn is None or c.function == fn:
-                    for f in c.forms:
-                        if len(f) == 1:
-                            out.add(f[0])
-            return out
+        words = kn.single_forms
 
         self.source_heads = {strip_al(w) for w in words("SourceHead")}
         self.vague_heads = {strip_al(f[0]) for c in kn.cues_of("SourceHead") if c.vague for f in c.forms}
@@ -372,9 +365,9 @@ class Attributor:
             return None
         if j > s and self._separate_preposition(doc, j - 1):
             return None  # governed by a preposition, no name of the speaker: «عضو في وفد المعارضة»
-        if j > s and self._org_head_word(_nm(doc)[j - 1]) and not _def(doc)[j - 1]:
+        if j > s and self._org_head_word(nm_[j - 1]) and not _def(doc)[j - 1]:
             return None  # annexed to an institution, its name: «عضو مجلس حكماء وأعيان الزاوية»
-        ph = next((k for k in range(j, s - 1, -1) if _nm(doc)[k] in self.lex.place_heads), None)
+        ph = next((k for k in range(j, s - 1, -1) if nm_[k] in self.lex.place_heads), None)
         if ph is not None and not any(k in ents for k in range(ph, j)):
             return None  # a place nobody listed, not a person: «قائممقام قضاء بنجوين», «مختار قرية الشيخ مسعود»
         if e - j > 7:
@@ -1030,7 +1023,7 @@ class Attributor:
                     if j < end and strip_al(nm[j]) in self.lex.role_heads:
                         continue  # (but «رئيس كتلة "التنمية والتحرير" النائب فلان»: a title and a name follow)
                     break
-                if close is None and self._org_head_word(_nm(doc)[j - 1]):
+                if close is None and self._org_head_word(nm[j - 1]):
                     q = self._quoted_name_end(doc, j, end, longest=4)
                     if q is not None and q + 1 < end and strip_al(nm[q + 1]) in self.lex.role_heads:
                         j = q + 1  # «رئيس كتلة "التنمية والتحرير" النائب فلان»: the bloc's name, then a title
@@ -1677,12 +1670,11 @@ class Attributor:
                 # by what they are, right before what they said
                 text = _span_text(doc, hs, e0)
                 claimant, e = Actor(text, "AnonymousSource", role=text, start=_ix(doc)[hs], end=_end(doc, e0 - 1)), e0
-        described = describe_object is None and h.cue.function == "describe" and (cur or last) is not None \
+        described = describe_object is None and h.cue.function == "describe" and base is not None \
             and self._described_object(doc, hs, e, sh, ents)
         if described:
             # «ونفى المكتب الأنباء، ووصف التقرير بأنه مفبرك»: what is described is the object; the
             # speaker is the one just cited
-            base = cur or last
             claimant, reported, cited, implicit = base.claimant, list(base.reported_to), list(base.cited_by), True
         pre_s = None
         if claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
@@ -1699,7 +1691,6 @@ class Attributor:
         if claimant is None and (contacted := self._contacted(doc, h, s0, ents, people)) is not None:
             claimant, reported = contacted[0], [contacted[1]]
         if claimant is None:
-            base = cur or last
             if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
                 return None
             k = h.start - 1

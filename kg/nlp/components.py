@@ -11,7 +11,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import load_knowledge
-from .normalize import fold_lam_al, normalize, strip_clitics
+from .normalize import norm_key
 from .tokens import _RAW, ents as cached_ents, norms, set_ents, texts
 
 
@@ -49,8 +49,7 @@ class Normalizer:
             for i, h in enumerate(hashes):
                 if h is None:
                     text = strings[orths[i]]
-                    # (Latin letters lower-cased, as spaCy's own NORM of the gazetteer's patterns: «CNN»)
-                    h = hashes[i] = strings.add((strip_clitics(normalize(text), self.known) or text).lower())
+                    h = hashes[i] = strings.add(norm_key(text, self.known))
                     if len(cache) < 200_000:
                         cache[orths[i]] = h
         norms = numpy.array(hashes, dtype="uint64")
@@ -76,7 +75,7 @@ def entity_patterns(nlp: Language, ontology: str = "") -> list[dict]:
 
     def words(name):
         # (the normaliser's own key for each word, so a name reads as the text does: «لحزب» → «حزب»)
-        toks = [strip_clitics(normalize(t.text), known) for t in nlp.make_doc(name) if not t.is_space]
+        toks = [norm_key(t.text, known) for t in nlp.make_doc(name) if not t.is_space]
         return [t for t in toks if t not in ("\u00ab", "\u00bb", '"')]
 
     for e in kn.entities.values():
@@ -165,7 +164,7 @@ class AnaphoraFilter:
             by: dict[tuple[str, ...], list] = {}
             for e in kn.entities.values():
                 for name in names_of(e):
-                    k = tuple(strip_clitics(normalize(w), known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
+                    k = tuple(norm_key(w, known) for w in name.replace("\u00ab", " ").replace("\u00bb", " ").split())
                     if e not in by.setdefault(k, []):
                         by[k].append(e)
             return {k: v for k, v in by.items() if len(v) > 1}

@@ -68,6 +68,13 @@ def strip_clitics(word: str, known) -> str:
     return word
 
 
+def norm_key(text: str, known) -> str:
+    """A word's NORM as the normaliser sets it: folded, leading clitics stripped where the rest is
+    ``known``, Latin letters lower-cased (as spaCy's own NORM of a pattern: «CNN» → «cnn»). The
+    gazetteer's patterns and names take the same key, so a name reads as the text does."""
+    return (strip_clitics(normalize(text), known) or text).lower()
+
+
 def strip_al(word: str) -> str:
     """Drop the definite article (for matching role heads written without it)."""
     return word[2:] if word.startswith(AL) and len(word) > 3 else word
