@@ -1258,3 +1258,18 @@ def test_long_titles_places_and_village_heads_before_a_name(nlp, text, label):
 def test_may_after_a_quote_opening_the_content(nlp):
     got = claims(nlp, "وقال الوزير إن الاتفاق صامد، مستدركاً أن \"الخلافات السياسية قد تعرقل أي اتفاق فني\".")
     assert got[-1][0].stance == "hedges"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("وقال محافظ مدينة درعا سامي علي إن الطرق إلى المدينة أعيد فتحها.", "سامي علي"),
+    ("وقال القيادي في الحركة محمود علي إنها مستعدة لاستئناف المفاوضات.", "محمود علي"),
+])
+def test_ali_written_with_ya_before_inna_ends_a_name(nlp, text, label):
+    # «علي» and «على» fold alike; «على أنّ» takes «أنّ», so «علي إنّ» is the name Ali and «إنّ»
+    c, content = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type) == (label, "Person")
+
+
+def test_ala_before_anna_is_still_a_preposition(nlp):
+    c, content = one(nlp, "وشدد وزير الخارجية على أن الحل في اليمن لن يكون عسكريا.")
+    assert c.claimant.label == "وزير الخارجية" and content.startswith("الحل في اليمن")

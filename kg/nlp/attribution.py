@@ -154,6 +154,13 @@ class Lexicon:
         for mid, s, e in self.matcher(doc):
             cue = self.cues[doc.vocab.strings[mid]]
             raw.append((s, e, cue))
+        if raw and any(e - s > 1 and "Complementizer" in c.kinds for s, e, c in raw):
+            # «محافظ حمص أحمد علي إن …»: «علي» written with yā' before «إنّ» is the name Ali, not
+            # «على أنّ» (which takes «أنّ»; the normaliser folds ى/ي and إ/أ alike)
+            tx = _tx(doc)
+            raw = [(s, e, c) for s, e, c in raw if not (
+                e - s > 1 and "Complementizer" in c.kinds and tx[s].endswith("\u0639\u0644\u064a")
+                and tx[e - 1].startswith("\u0625"))]
         raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[CueHit] = []
         # longest match wins, separately for claim-opening cues and for the other words,
@@ -396,8 +403,11 @@ class Attributor:
         while s < e and (pu_[s] or sp_[s] or tx_[s] in OPEN_Q
                          or nm_[s] in self.lex.auxiliaries or (nm_[s] in self.lex.honorifics and s + 1 < e)):
             s += 1  # («أكد السيد محافظ حمص …»: an honorific before the title)
-        while e > s and (pu_[e - 1] or sp_[e - 1] or nm_[e - 1] in self.lex.prepositions):
-            e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»)
+        while e > s and (pu_[e - 1] or sp_[e - 1] or (nm_[e - 1] in self.lex.prepositions and not (
+                e < len(nm_) and nm_[e] in self.lex.complementizers
+                and strip_marks(tx_[e - 1]) not in self.lex.prepositions_raw))):
+            e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»; but
+            # «أحمد علي إن …»: «علي» written with yā' right before «إنّ» ends a name)
         if s >= e or e - s > 25:
             return None
         if any(x.kind == "AnonymityFormula" for k in range(s, min(e, s + 2)) for x in self._hits_at.get(k, ())) \
