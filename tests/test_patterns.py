@@ -1273,3 +1273,17 @@ def test_ali_written_with_ya_before_inna_ends_a_name(nlp, text, label):
 def test_ala_before_anna_is_still_a_preposition(nlp):
     c, content = one(nlp, "وشدد وزير الخارجية على أن الحل في اليمن لن يكون عسكريا.")
     assert c.claimant.label == "وزير الخارجية" and content.startswith("الحل في اليمن")
+
+
+@pytest.mark.parametrize("text,party", [
+    ("وقالت وزارة الصحة في غزة إن عدد القتلى ارتفع. وأكد مسؤول أممي أن أرقام الوزارة موثوق بها.", "وزارة الصحة في غزة"),
+    ("وأعلنت الحكومة اليمنية استعدادها للحوار. وقال دبلوماسي غربي إن الحكومة رفضت الشروط الجديدة.", "الحكومة اليمنية"),
+])
+def test_a_bare_head_noun_in_the_content_is_the_institution_named_with_it(nlp, text, party):
+    doc = nlp(text)
+    assert party in [p.label for p in doc._.claims[-1].parties]
+
+
+def test_a_rank_is_no_head_anaphor(nlp):
+    doc = nlp("وأعلن لواء القدس مقتل عنصرين. وقال مصدر محلي إن اللواء سامر حداد وصل إلى المدينة.")
+    assert "لواء القدس" not in [p.label for p in doc._.claims[-1].parties]

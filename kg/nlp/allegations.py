@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 
 from ..knowledge import load_knowledge
 from ..model import Actor
+from .normalize import strip_al
+from .tokens import definite, norms
 from .tokens import ents as doc_ents
-from .tokens import norms
 
 BILATERAL = {"coordination", "truce", "agreement", "negotiation"}
 PARTY_TYPES = {"Person", "Faction", "Organization"}
@@ -42,6 +43,11 @@ class AllegationTyper:
                 docs.append(d)
             if docs:
                 self.matcher.add(t, docs)
+        # «الوزارة», «الفصيل», «الحزب» alone: the institution named last with that head noun
+        # («اللواء» is a rank as often as a brigade: heads that are also titles are left out)
+        titles = {strip_al(f[0]) for c in self.kn.cues_of("RoleHead") for f in c.forms if len(f) == 1}
+        self.heads = {strip_al(f[0]) for c in self.kn.cues_of("OrgHead") if c.function in PARTY_TYPES
+                      for f in c.forms if len(f) == 1} - titles
         self.own_forces = self.kn.single_forms("FunctionWord", "own-forces")
         self.both_sides = self.kn.single_forms("FunctionWord", "both-sides")
         # (a bounded cache: an archive's vocabulary keeps growing)
@@ -94,6 +100,24 @@ class AllegationTyper:
             return None
         return Actor(e.label_ar, e.type, e.key, e.label_en)
 
+    def _head_anaphors(self, doc: Doc, regions, spans, taken) -> list[tuple[int, str]]:
+        """Bare definite head nouns in the contents («الوزارة», «الفصيل» before a verb or a comma)
+        and the entity each stands for: the last one named before it whose name opens with that
+        head («وزارة الصحة في غزة» … «أرقام الوزارة»)."""
+        nm, df = norms(doc), definite(doc)
+        heads = self.heads
+        firsts = [(start, strip_al(nm[start]), key) for start, end, _, _, label, key in spans
+                  if end - start > 1 and label in ("Faction", "Organization")]
+        out = []
+        for a, b in regions:
+            for i in range(a, b):
+                if df[i] and i not in taken and strip_al(nm[i]) in heads and not (i + 1 < len(nm) and df[i + 1]):
+                    h = strip_al(nm[i])
+                    key = next((k for st, hd, k in reversed(firsts) if st < i and hd == h), None)
+                    if key is not None and (not out or out[-1][0] != i):
+                        out.append((i, key))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         claims = doc._.claims or []
         if not claims:
@@ -132,6 +156,8 @@ class AllegationTyper:
                 elif w in both:
                     both_at.append(i)
         infl_at = [i for i, _ in infl]
+        heads_at = self._head_anaphors(doc, regions, spans, {i for e in ents for i in range(e.start, e.end)})
+        head_starts = [i for i, _ in heads_at]
         for c in claims:
             types = []
             lo, hi = bisect.bisect_left(hit_starts, c.content_start), bisect.bisect_left(hit_starts, c.content_end)
@@ -176,6 +202,12 @@ class AllegationTyper:
                     elif (is_loc or label in PARTY_TYPES) and (is_loc, key) not in seen:
                         seen.add((is_loc, key))
                         (locations if is_loc else parties).append(self._actor(ents[i]))
+            for k in range(bisect.bisect_left(head_starts, c.content_start), bisect.bisect_left(head_starts, c.content_end)):
+                x = heads_at[k][1]
+                if (False, x) not in seen and not (cs is not None and c.claimant.entity == x):
+                    seen.add((False, x))
+                    ent = self.kn.entities[x]
+                    parties.append(Actor(ent.label_ar, ent.type, ent.key, ent.label_en))
             if c.stance == "denies" or bisect.bisect_left(own_at, c.content_start) < bisect.bisect_left(own_at, c.content_end) \
                     or (BILATERAL & set(types) and len(parties) < 2 and self._with_claimant(doc, c, window)):
                 # «قال الجيش إن طائراته قصفت …»: the speaker's own forces act in what it says; a side
