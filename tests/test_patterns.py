@@ -1287,3 +1287,41 @@ def test_a_bare_head_noun_in_the_content_is_the_institution_named_with_it(nlp, t
 def test_a_rank_is_no_head_anaphor(nlp):
     doc = nlp("وأعلن لواء القدس مقتل عنصرين. وقال مصدر محلي إن اللواء سامر حداد وصل إلى المدينة.")
     assert "لواء القدس" not in [p.label for p in doc._.claims[-1].parties]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("ورجّح الباحث في شؤون الساحل نور الدين عباس أن تطول المفاوضات.", "نور الدين عباس"),
+    ("وقال القيادي في الجبهة عطا الله داود إن الهدنة صامدة.", "عطا الله داود"),
+    ("عز الدين قاسم، المتحدث باسم الجبهة، قال إن الهدنة صامدة.", "عز الدين قاسم"),
+])
+def test_compound_given_names_with_al_din_and_allah(nlp, text, label):
+    c, content = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type) == (label, "Person")
+
+
+def test_a_delegation_is_no_personal_name(nlp):
+    c, content = one(nlp, "لكن كريم منصور، عضو وفد التفاوض، قال إن الحل ما زال بعيدا.")
+    assert c.claimant.label == "كريم منصور"
+
+
+def test_a_subject_with_appositions_after_ghayr_anna(nlp):
+    c, content = one(nlp, "غير أن كريم منصور، عضو الوفد المفاوض عن «الجبهة الوطنية»، قال لـ«الشرق الأوسط» إن الحل ما زال بعيدا.")
+    assert c.claimant.label == "كريم منصور" and [a.label for a in c.reported_to] == ["الشرق الأوسط"]
+
+
+@pytest.mark.parametrize("text", [
+    "مسؤول في وزارة الطاقة، فضّل عدم ذكر اسمه، قال إن الإمدادات توقفت.",
+    "غير أن مسؤولا في وزارة الطاقة، طلب عدم الكشف عن هويته، أكد أن الإمدادات توقفت.",
+])
+def test_the_anonymity_formula_between_commas_keeps_the_subject_before_it(nlp, text):
+    c, content = one(nlp, text)
+    assert c.claimant.label.startswith("مسؤول") and content.startswith("الإمدادات توقفت")
+
+
+@pytest.mark.parametrize("text,label", [
+    ("وقال المتحدث باسم الجبهة إن الهدنة صامدة.", "المتحدث باسم الجبهة"),
+    ("سامر يوسف، المتحدث باسم الجبهة، قال إن الهدنة صامدة.", "سامر يوسف"),
+])
+def test_bism_inside_a_title_is_no_name(nlp, text, label):
+    c, content = one(nlp, text)
+    assert c.claimant.label == label

@@ -111,6 +111,7 @@ class Lexicon:
         self.resumptive = words("FunctionWord", "resumptive")
         self.pronouns = words("FunctionWord", "pronoun")
         self.name_links = words("FunctionWord", "name-link")
+        self.name_seconds = words("FunctionWord", "name-second")
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
                                  for f in c.raw_forms}
@@ -345,7 +346,7 @@ class Attributor:
             return False
         if n in self.lex.prepositions and strip_marks(t.text) in self.lex.prepositions_raw:
             return False  # «على» is a preposition, «علي» a name: compare before folding ى→ي
-        if n in self.lex.name_links:
+        if n in self.lex.name_links or n in self.lex.name_seconds:
             return True
         if n in self.lex.not_name and n in self.lex.prepositions and strip_marks(t.text) not in self.lex.prepositions_raw:
             return True
@@ -360,9 +361,16 @@ class Attributor:
         while j > s and j - 1 not in ents and (self._is_name_token(doc[j - 1]) or (
                 j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1])):  # («عبد الملك»)
             if j - 1 < e - 1 and _def(doc)[j - 1] and not (
-                    j - 2 >= s and _nm(doc)[j - 2] in self.lex.name_links):
+                    j - 2 >= s and (_nm(doc)[j - 2] in self.lex.name_links or (
+                        nm_[j - 1] in self.lex.name_seconds and not _def(doc)[j - 2] and al_[j - 2]))):
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
+        # a name does not start inside a title of several words («المتحدث باسم الجبهة»: «باسم» is
+        # no name Basim there)
+        for k in range(s, j):
+            for x in self._hits_at.get(k, ()):
+                if x.kind == "RoleHead" and x.end > j:
+                    j = x.end
         # a name does not start with the article; allow ال only on the last word
         while j < e and _def(doc)[j] and j < e - 1:
             j += 1
@@ -387,7 +395,8 @@ class Attributor:
         nm_ = _nm(doc)
         while j < e and j not in ents and (self._is_name_token(doc[j]) or (
                 j > s and nm_[j - 1] in self.lex.name_links and _def(doc)[j] and _alpha(doc)[j])):
-            if _def(doc)[j] and j > s and nm_[j - 1] not in self.lex.name_links:
+            if _def(doc)[j] and j > s and nm_[j - 1] not in self.lex.name_links and not (
+                    nm_[j] in self.lex.name_seconds and not _def(doc)[j - 1]):
                 j += 1
                 break  # (after «عبد»/«أبو» the article is inside the name: «عبد الأحد اسطيفو»)
             j += 1
@@ -492,7 +501,9 @@ class Attributor:
                 k = x.end if x is not None and x.start == k else k + 1
             definite = df_[s]
             stop_heads = self.lex.vague_heads | self.lex.group_heads
-            while k < e and strip_al(nm_[k]) not in stop_heads and nm_[k] not in self.lex.demonstratives:
+            # (a group noun ends the source's phrase, unless a preposition governs it: «عضو في وفد …»)
+            while k < e and (strip_al(nm_[k]) not in stop_heads or nm_[k - 1] in self.lex.prepositions) \
+                    and nm_[k] not in self.lex.demonstratives:
                 if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «كذبت مصادر أمنية الأنباء …»: the object
                 if k > s + 1 and not df_[k] and _raw(doc)[k] != nm_[k] and _raw(doc)[k][:1] == "\u0628" \
@@ -1104,12 +1115,15 @@ class Attributor:
         tx_, nm_ = _tx(doc), _nm(doc)  # (bound once: read in loops)
         segs = []
         b = h.start
+        # (a verb inside «فضّل عدم ذكر اسمه» opens nothing: the subject goes on before it)
+        anon = [(x.start, x.end) for x in sh if x.kind == "AnonymityFormula"]
         while True:
             while b > s0 and tx_[b - 1] in COMMA:
                 b -= 1
             a = b
             while a > s0 and tx_[a - 1] not in COMMA and tx_[a - 1] not in SENT_END and not (
-                    any(x.end == a and x.kind in CLAIM_KINDS for x in sh)) and (a - 1) not in self._comp_at:
+                    any(x.end == a and x.kind in CLAIM_KINDS and not any(p <= x.start < q for p, q in anon)
+                        for x in sh)) and (a - 1) not in self._comp_at:
                 a -= 1  # (an «أن» before: what was said, no subject; but «غير أن تقارير …»: _opening_that)
             if b > a:
                 segs.append((a, b))
@@ -1124,13 +1138,15 @@ class Attributor:
                 return (ant, h.start - 2) if ant else (None, None)
             return None, None
         a, b = segs[0]
+        # the subject may open the sentence, or follow «غير أن», «إلا أن»
+        opens = segs[-1][0] == s0 or (len(segs) > 1 and self._opening_that(doc, segs[-1][0] - 1, s0))
         if b - a <= 14 and not inq[a]:
             cand = self.actor_from_phrase(doc, a, b, ents, people, allow_bare=b < h.start)
             if cand is not None and (a == s0 or tx_[a - 1] in COMMA or self._opening_that(doc, a - 1, s0)):
-                if cand.type == "Person" or len(segs) == 1 or segs[-1][0] != s0:
+                if cand.type == "Person" or len(segs) == 1 or not opens:
                     return cand, a
         # appositions: every segment back to the sentence start belongs to the subject
-        if segs[-1][0] != s0 or sum(b - a for a, b in segs) > 40:
+        if not opens or sum(b - a for a, b in segs) > 40:
             return None, None
         found = [(self.actor_from_phrase(doc, a, b, ents, people, allow_bare=True), a, b) for a, b in segs]
         person = next(((x, a, b) for x, a, b in found if x is not None and x.type == "Person"), None)
