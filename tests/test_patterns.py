@@ -1325,3 +1325,27 @@ def test_the_anonymity_formula_between_commas_keeps_the_subject_before_it(nlp, t
 def test_bism_inside_a_title_is_no_name(nlp, text, label):
     c, content = one(nlp, text)
     assert c.claimant.label == label
+
+
+@pytest.mark.parametrize("text,label,start", [
+    ("وتواصل القصف على المدينة، وسط أنباء عن سقوط عشرات القتلى في صفوف المدنيين.", "أنباء", "سقوط عشرات"),
+    ("وتواصل القصف وسط أنباء غير مؤكدة عن نزوح آلاف العائلات من المدينة.", "أنباء غير مؤكدة", "نزوح آلاف"),
+    ("وانتهت الجولة في ظل حديث عن تقدم في ملف الأسرى والمفقودين.", "حديث", "تقدم في ملف"),
+    ("وتصاعد القتال وسط اتهامات متبادلة بارتكاب انتهاكات بحق المدنيين.", "اتهامات متبادلة", "بارتكاب انتهاكات"),
+    ("واستمر الحصار وسط اتهامات من ناشطين لقوات الأمن بقمع المتظاهرين في المدينة.", "ناشطين", "بقمع المتظاهرين"),
+])
+def test_reports_and_accusations_mentioned_in_passing(nlp, text, label, start):
+    said(nlp, text, label, start)
+
+
+@pytest.mark.parametrize("text", [
+    "وسط حديث عن «تنازلات» متبادلة، يبدو أن الطرفين اقتربا من اتفاق.",  # fronted: sets the scene
+    "وتجمع المحتجون وسط المدينة للمطالبة برحيل الحكومة.",  # «وسط» the place
+])
+def test_no_report_in_passing(nlp, text):
+    assert not [c for c, _ in claims(nlp, text) if c.cue.startswith("وسط")]
+
+
+def test_concluding_a_visit_is_no_statement(nlp):
+    got = claims(nlp, "واختتم الوفد زيارته إلى القاهرة بعد لقاءات مع المسؤولين. واختتم الوزير كلمته بالقول إن الحرب لن تتوقف.")
+    assert [(c.claimant.label, content[:5]) for c, content in got] == [("الوزير", "الحرب")]

@@ -112,6 +112,8 @@ class Lexicon:
         self.pronouns = words("FunctionWord", "pronoun")
         self.name_links = words("FunctionWord", "name-link")
         self.name_seconds = words("FunctionWord", "name-second")
+        self.amid = words("FunctionWord", "amid")
+        self.report_nouns = words("FunctionWord", "report-noun")
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
                                  for f in c.raw_forms}
@@ -200,8 +202,8 @@ class Lexicon:
         its words follows in the same clause: before any punctuation or other claim-opening cue."""
         nm, punct, tx = _nm(doc), _punct(doc), _tx(doc)
         for k in range(h.end, min(len(nm), h.end + REQUIRES_WINDOW)):
-            if nm[k] in h.cue.requires:
-                return True
+            if nm[k] in h.cue.requires or tx[k] in COLON:
+                return True  # (or a colon: «وختم كلمته: «…»»)
             if (punct[k] and tx[k] not in COMMA) or k in opening:
                 return False  # (a comma does not end the clause: «ورد الوزير، فلان، بأن …»)
         return False
@@ -219,6 +221,7 @@ def _main_kind(cue: Cue) -> str:
     return next(iter(cue.kinds))
 
 
+_POSSESSED = ("\u062a\u0647", "\u062a\u0647\u0627", "\u062a\u0647\u0645", "\u062a\u0647\u0645\u0627")  # ـته ـتها ـتهم ـتهما
 _POSSESSIVE = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما
 RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
 CLAIM_KINDS = {"DeclinePhrase", "RelayVerb", "AccordingTo", "ContinuationParticiple", "SpeechVerb", "VerbalNoun"}
@@ -342,8 +345,8 @@ class Attributor:
 
     def _is_name_token(self, t) -> bool:
         n = t.norm_
-        if not t.is_alpha or n in self.lex.complementizers:
-            return False
+        if not t.is_alpha or n in self.lex.complementizers or n.endswith(_POSSESSED):
+            return False  # («كلمته», «زيارتها»: a feminine noun with a possessive pronoun)
         if n in self.lex.prepositions and strip_marks(t.text) in self.lex.prepositions_raw:
             return False  # «على» is a preposition, «علي» a name: compare before folding ى→ي
         if n in self.lex.name_links or n in self.lex.name_seconds:
@@ -809,6 +812,13 @@ class Attributor:
                 self._keep(c)
                 cur = last = c
                 last_sent = si
+            for a in self._amid_ends(doc, s0, s1, sh):
+                if not inq[a] and not any(c.content_start <= a < c.content_end or c.cue_start == a for c in claims):
+                    c = self._amid_claim(doc, a, s0, s1, sh, ents, people)
+                    if c is not None:
+                        self._keep(c)
+                        cur = last = c
+                        last_sent = si
         # «وأبدى عكاشة تفاؤلاً … . وقال لـ«الشرق الأوسط» إن …»: an outlet named at a speaker's later
         # cue is where the speaker spoke; earlier claims of that speaker with no channel get it too
         waiting: dict[str, list[RawClaim]] = {}
@@ -2030,6 +2040,61 @@ class Attributor:
         outlets = self._outlets(doc, h.end, k, ents, slot_only=True)
         return self._finish(doc, h, cue_text, "VerbalNoun", stance, claimant, cs, nxt, [], [], sh, inq,
                             explicit_outlets=outlets)
+
+    # a glued «بـ» before a verbal noun: «بارتكاب», «بإطلاق», «بتهريب», «بمقتل» (and «بالـ»)
+    _GLUED_BI = frozenset({"\u0628\u0627", "\u0628\u0625", "\u0628\u0623", "\u0628\u062a", "\u0628\u0645"})
+
+    def _amid_ends(self, doc, s0: int, s1: int, sh) -> list[int]:
+        """Where a report noun may follow «وسط», «في ظل» … (kg:function amid), not at the sentence's
+        start (fronted, «وسط حديث عن «تنازلات»، يبدو أن …», it sets the scene)."""
+        nm = _nm(doc)
+        out = [k + 1 for k in range(s0 + 2, s1 - 1) if nm[k] in self.lex.amid]
+        out += [x.end for x in sh if x.kind == "FunctionWord" and x.cue.function == "amid" and x.start > s0 + 1]
+        return out
+
+    _AMID_CUE = Cue(key="amid-report", kinds=frozenset({"VerbalNoun"}), stance="asserts", forms=[], label="وسط")
+
+    def _amid_claim(self, doc, n: int, s0, s1, sh, ents, people) -> RawClaim | None:
+        """«… وسط اتهامات متبادلة بارتكاب …», «… وسط اتهامات من منظمات حقوقية للقوات بـ…», «… وسط
+        أنباء غير مؤكدة عن …»: reports and accusations mentioned in passing, after the sentence's own
+        clause. The source is whoever «من» names, or the noun phrase itself (anonymous); what is said
+        starts at «عن», «أن» or a glued «بـ» («بارتكاب»), past the accused («لـ…»)."""
+        tx, nm, raw, pu = _tx(doc), _nm(doc), _raw(doc), _punct(doc)
+        h = next((x for x in sh if x.start == n and x.kind == "VerbalNoun"), None)
+        if h is None:
+            if nm[n] not in self.lex.report_nouns:
+                return None
+            h = CueHit(n, n + 1, self._AMID_CUE, "VerbalNoun")
+        a = n - 1 if nm[n - 1] in self.lex.amid else next(x.start for x in sh if x.end == n and x.kind == "FunctionWord")
+        nxt = min([x.start for x in sh if x.start > h.start and x.kind in CLAIM_KINDS and not self._inq[x.start]] + [s1])
+        k, agent, accused = h.end, None, False
+        while k < min(nxt, h.end + 12) and (not pu[k] or tx[k] in _QUOTE_MARKS):
+            if nm[k] == "\u0639\u0646" or k in self._comp_at or (tx[k].startswith("\u0628") and (
+                    raw[k] != nm[k] or tx[k][:2] in self._GLUED_BI or (accused and len(tx[k]) > 3))):
+                break  # «عن», «أن», «بارتكاب», «بمقتل», after the accused any «بـ»: what is said
+            accused = accused or (k > h.end and self._glued_lam(doc, k))
+            if nm[k] == "\u0645\u0646" and agent is None:
+                agent = k + 1  # «اتهامات من منظمات حقوقية»
+            k += 1
+        else:
+            return None
+        if k >= nxt or pu[k]:
+            return None
+        cs = k + 1 if nm[k] == "\u0639\u0646" else k
+        if agent is not None:
+            e = agent
+            while e < k and not self._glued_lam(doc, e) and tx[e] not in _QUOTE_MARKS:
+                e += 1  # (up to the accused: «لـ«قسد»», «لها»)
+            claimant = self.actor_from_phrase(doc, agent, e, ents, people, allow_bare=False)
+        else:
+            e = h.end
+            while e < k and not self._glued_lam(doc, e) and _alpha(doc)[e] and not _def(doc)[e]:
+                e += 1  # («اتهامات متبادلة»: its adjectives)
+            claimant = Actor(_span_text(doc, h.start, e), "AnonymousSource", start=_ix(doc)[h.start], end=_end(doc, e - 1))
+        if claimant is None or claimant.type == "Location":
+            return None
+        return self._finish(doc, h, _span_text(doc, a, h.end), "VerbalNoun", h.cue.stance, claimant,
+                            cs, nxt, [], [], sh, self._inq)
 
     def _postposed_quote(self, doc, h, s0) -> tuple[int, int] | None:
         """«لا اتفاق حتى الآن»، قال مسؤول …: a quotation opening the sentence, then a comma and the
