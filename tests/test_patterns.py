@@ -596,11 +596,11 @@ def test_the_verbs_content_opened_by_a_participle_or_after_a_colon(nlp, text, st
 
 
 def test_a_chain_of_relaying_outlets(nlp):
-    c, content = one(nlp, "ونقلت وكالة الأناضول عن صحيفة «حرييت» التركية عن مصادر أمنية أن أنقرة أرسلت تعزيزات إلى الحدود.")
+    c, content = one(nlp, "ونقلت وكالة الأناضول عن صحيفة «يني أوزغور» التركية عن مصادر أمنية أن أنقرة أرسلت تعزيزات إلى الحدود.")
     assert c.claimant.label == "مصادر أمنية" and content.startswith("أنقرة")
-    # outermost relay first: Anadolu relays Hürriyet (an outlet nobody listed), which relays the sources
+    # outermost relay first: Anadolu relays Yeni Özgür (an outlet nobody listed), which relays the sources
     assert [(a.entity, a.label, a.type) for a in c.cited_by] == [
-        ("anadolu", "وكالة الأناضول", "MediaOutlet"), (None, "حرييت", "MediaOutlet")]
+        ("anadolu", "وكالة الأناضول", "MediaOutlet"), (None, "يني أوزغور", "MediaOutlet")]
 
 
 @pytest.mark.parametrize("text, claimant, relay", [
@@ -1349,3 +1349,40 @@ def test_no_report_in_passing(nlp, text):
 def test_concluding_a_visit_is_no_statement(nlp):
     got = claims(nlp, "واختتم الوفد زيارته إلى القاهرة بعد لقاءات مع المسؤولين. واختتم الوزير كلمته بالقول إن الحرب لن تتوقف.")
     assert [(c.claimant.label, content[:5]) for c, content in got] == [("الوزير", "الحرب")]
+
+
+def test_an_according_to_aside_between_commas_before_a_nominal_object(nlp):
+    c, content = one(nlp, "وفي باريس، أكد مسؤول في وزارة الخارجية الفرنسية، بحسب ما نقلت وكالة الصحافة الفرنسية، "
+                          "وصول «ثلاثة دبلوماسيين» إلى المدينة.")
+    assert c.claimant.label.startswith("مسؤول في وزارة الخارجية") and [a.entity for a in c.cited_by] == ["afp"]
+    assert content.startswith("«ثلاثة") or content.startswith("وصول")
+
+
+def test_a_municipality_names_a_place_and_the_name_follows_after_a_comma(nlp):
+    c, content = one(nlp, "ولفت رئيس بلدية عيترون، سامي حمود، في حديث مع «النهار»، إلى أنّ «أكثر من نصف السكان ما زالوا نازحين».")
+    assert c.claimant.label == "سامي حمود"
+
+
+def test_a_definite_head_annexes_no_name(nlp):
+    c, content = one(nlp, "واتهمت الوزارة إسرائيل بـ«السعي لإشعال المنطقة».")
+    assert c.claimant.label == "الوزارة"
+
+
+def test_a_participle_after_a_clause_whose_verb_is_no_cue_quotes_that_verbs_subject(nlp):
+    got = claims(nlp, "ودانت وزارة الخارجية الأردنية الهجوم، معتبرة أنه «خرق واضح للقانون الدولي»، "
+                      "واتهمت إسرائيل بـ«السعي لإشعال المنطقة».")
+    assert [(c.claimant.label, c.cue) for c, _ in got] == [("وزارة الخارجية الأردنية", "معتبرة"),
+                                                          ("وزارة الخارجية الأردنية", "واتهمت")]
+    assert "israel" in [p.entity for p in got[1][0].parties]  # the accused opens what was said
+
+
+def test_accusing_after_the_speakers_own_clause_names_only_the_accused(nlp):
+    got = claims(nlp, "وقال الجيش إن قواته صدت الهجوم، واتهم الحوثيين بخرق الهدنة. واتهمت إسرائيل حماس بخرق الهدنة.")
+    assert [c.claimant.label for c, _ in got] == ["الجيش", "الجيش", "إسرائيل"]
+
+
+def test_hold_responsible_with_a_quoted_name_before_masuliya(nlp):
+    got = claims(nlp, "وحمّلت الحكومة اليمنية، في بيان، «جماعة الحوثي» مسؤولية التصعيد.")
+    assert [c.claimant.label for c, _ in got] == ["الحكومة اليمنية"]
+    assert not claims(nlp, "وتبنت الجماعة، عبر مؤسسة «الزلاقة» الذراع الإعلامية لها، مسؤوليتها عن الكمين.") or \
+        all(c.cue != "عبر" for c, _ in claims(nlp, "وتبنت الجماعة، عبر مؤسسة «الزلاقة» الذراع الإعلامية لها، مسؤوليتها عن الكمين."))

@@ -204,6 +204,10 @@ class Lexicon:
         for k in range(h.end, min(len(nm), h.end + REQUIRES_WINDOW)):
             if nm[k] in h.cue.requires or tx[k] in COLON:
                 return True  # (or a colon: «وختم كلمته: «…»»)
+            if tx[k] in OPEN_Q or tx[k] in STRAIGHT_Q:
+                # «وحمّلت الحكومة، في بيان، «جماعة الحوثي» مسؤولية …»: a quoted name, then the word
+                close = next((j for j in range(k + 1, min(len(tx), k + 8)) if tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q), None)
+                return close is not None and close + 1 < len(nm) and nm[close + 1] in h.cue.requires
             if (punct[k] and tx[k] not in COMMA) or k in opening:
                 return False  # (a comma does not end the clause: «ورد الوزير، فلان، بأن …»)
         return False
@@ -221,6 +225,7 @@ def _main_kind(cue: Cue) -> str:
     return next(iter(cue.kinds))
 
 
+_NISBA = ("\u064a", "\u064a\u0647", "\u064a\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")  # ـي ـية ـيين ـيون ـيات (folded)
 _POSSESSED = ("\u062a\u0647", "\u062a\u0647\u0627", "\u062a\u0647\u0645", "\u062a\u0647\u0645\u0627")  # ـته ـتها ـتهم ـتهما
 _POSSESSIVE = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما
 RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
@@ -538,10 +543,11 @@ class Attributor:
             typ = "AnonymousSource" if is_source else "Group"
             return Actor(text, typ, affiliation=side.entity if side else None, start=ix_[s],
                          end=_end(doc, e - 1))
-        if actors and not is_role and (actors[0].start == s + 1 or (
+        if actors and not is_role and ((actors[0].start == s + 1 and not df_[s]) or (
                 actors[0].start == s + 2 and tx_[s + 1] in OPEN_Q | STRAIGHT_Q)) and \
                 strip_al(nm_[s]) not in heads and nm_[s] not in self.lex.not_name_strict:
-            # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor
+            # «وكالة «سانا»», «موقع «الدرر الشامية»», «حركة «فتح» الفلسطينية»: the named actor (a
+            # definite head annexes no name: «اتهمت الوزارة إسرائيل بـ…» names the accused after it)
             return self._actor_from_ent(actors[0])
         if org == "MediaOutlet" and not (actors and actors[0].start == s):
             # «قناة «الميادين»»: the quoted name is the outlet; a bare «الصحيفة» names none
@@ -573,7 +579,9 @@ class Attributor:
                 return self._actor_from_ent(x)  # «وكالة الأنباء الرسمية السورية «سانا»»: the name it describes
             if k > s + 1 or not definite:
                 return Actor(_span_text(doc, s, k), org, start=ix_[s], end=_end(doc, k - 1))
-            if e == s + 1 or pu_[s + 1]:
+            if e == s + 1 or pu_[s + 1] or (definite and (x := ents.get(s + 1)) is not None and x.start == s + 1
+                                             and not x.id_.startswith("demonym|")):
+                # («اتهمت الوزارة إسرائيل بـ…»: a name after a definite head is the object, not its name)
                 # «وأضافت الوكالة», «وتابعت الوزارة»: the outlet or institution just cited; with none,
                 # a bare «الجيش», «الوزارة» still speaks (a bare «الصحيفة» is the article's own voice)
                 prev = self._recent_institution(org, head) or self._named_institution(doc, s, head, ents)
@@ -927,7 +935,13 @@ class Attributor:
         if " ".join(_nm(doc)[h.start:h.end]) == "\u0639\u0644\u064a \u0644\u0633\u0627\u0646":
             return True  # «كذبت الحكومة، على لسان الناطق باسمها، «التقارير …»»: على لسان only names the voice
         own = next((x for x in sh if x.kind in ("SpeechVerb", "RelayVerb") and h.end <= x.start <= h.end + 1), None)
-        return self._complement_follows(own or h, sh)  # («، حسبما نقلت عنه وكالة …، بأن»: past its own verb)
+        if self._complement_follows(own or h, sh):
+            return True  # («، حسبما نقلت عنه وكالة …، بأن»: past its own verb)
+        # «أكد مسؤول، بحسب ما نقلت وكالة رويترز، إصابة …»: set off by commas, before the verb's object
+        tx = _tx(doc)
+        close = next((k for k in range((own or h).end, min(len(tx), (own or h).end + 8)) if tx[k] in COMMA or tx[k] in SENT_END), None)
+        return close is not None and tx[close] in COMMA and not any(
+            x.kind in CLAIM_KINDS for x in sh if h.end <= x.start <= close + 1 and x is not own)
 
     def _inside_complement(self, doc, before: CueHit, h: CueHit, sh) -> bool:
         """``h`` sits in the complement clause of ``before``, after its own preposed subject:
@@ -1618,7 +1632,12 @@ class Attributor:
             return self._verbal_noun_claim(doc, h, s0, nxt, sh, ents, inq, people, cue_text, stance)
 
         if kind == "ContinuationParticiple":
-            base = cur or last
+            subject = self._clause_subject(doc, s0, h, sh, ents) if cur is None else None
+            if subject is not None:
+                # «ودانت وزارة الخارجية الهجوم، معتبرة أنه …»: the subject of the sentence's own verb
+                base = RawClaim("", h.start, h.start, "SpeechVerb", "asserts", subject, h.start, h.start)
+            else:
+                base = cur or last
             if base is None:
                 return None
             claimant, reported, cited = base.claimant, list(base.reported_to), list(base.cited_by)
@@ -1653,6 +1672,7 @@ class Attributor:
 
         # SpeechVerb / DeclinePhrase: subject after the verb, else before it, else the last speaker
         implicit = False
+        accused_at: int | None = None
         # «زعم ما يسمى "الائتلاف" …», «نفى المدعو فلان …»: the subject starts after «so-called»
         hs = next((x.end for x in self._hits_at.get(h.end, ()) if x.kind == "FunctionWord" and x.cue.function == "so-called"), h.end)
         e = self._subject_end(doc, hs, nxt, sh, ents, h.cue.object_preps)
@@ -1672,6 +1692,12 @@ class Attributor:
             e = h.end
         elif e == hs and (quoted := self._quoted_subject(doc, hs, nxt, sh)) is not None:
             claimant, e = quoted
+        elif h.cue.function == "accuse" and cur is not None and h.start > s0 and _raw(doc)[h.start].startswith("\u0648") \
+                and (x := ents.get(hs)) is not None and x.start == hs and x.end < nxt and _tx(doc)[x.end].startswith("\u0628"):
+            # «ودانت الوزارة الهجوم، …، واتهمت إسرائيل بـ«…»»: one name, then the charge: that name is
+            # the accused, and the subject the speaker of the clause before
+            claimant, reported, cited, implicit = cur.claimant, list(cur.reported_to), list(cur.cited_by), True
+            e = accused_at = hs
         elif e > hs and _nm(doc)[hs] not in lex.pronouns:
             e0 = e
             claimant = self.actor_from_phrase(doc, hs, e, ents, people)
@@ -1828,6 +1854,8 @@ class Attributor:
                     cstart, provisional = (k if e > h.end else h.start), True
                 else:
                     return None
+        if accused_at is not None:
+            cstart = accused_at  # (the accused opens what was said)
         c = self._finish(doc, h, cue_text, kind, stance, claimant, cstart, cend, reported, cited, sh, inq,
                          explicit_outlets=outlets)
         if c is not None:
@@ -2043,6 +2071,37 @@ class Attributor:
 
     # a glued «بـ» before a verbal noun: «بارتكاب», «بإطلاق», «بتهريب», «بمقتل» (and «بالـ»)
     _GLUED_BI = frozenset({"\u0628\u0627", "\u0628\u0625", "\u0628\u0623", "\u0628\u062a", "\u0628\u0645"})
+
+    def _clause_subject(self, doc, s0: int, h: CueHit, sh, ents) -> Actor | None:
+        """The actor named right after the verb opening the sentence («ودانت وزارة الخارجية …»,
+        «ورحبت حركة «حماس» بـ…»), when a participle after a comma continues that clause and no
+        cue came before it: the verb is no cue, but its subject is who the participle quotes."""
+        tx, nm, raw = _tx(doc), _nm(doc), _raw(doc)
+        head = strip_al(nm[s0])
+        if h.start < s0 + 3 or tx[h.start - 1] not in COMMA or not raw[s0].startswith(("\u0648", "\u0641")) \
+                or len(raw[s0]) < 4 or _def(doc)[s0] or not _alpha(doc)[s0] or nm[s0] in self.lex.not_name \
+                or head in self.lex.org_heads or head in self.lex.role_heads or head in self.lex.source_heads \
+                or head in self.lex.group_heads or nm[s0] in self.lex.place_heads \
+                or any(x.kind in CLAIM_KINDS and x.start < h.start for x in sh if x.start >= s0):
+            return None  # (the first word must be a verb with its «و»/«ف»: no head noun, «وزارة …»)
+        k = s0 + 1 + (1 if tx[s0 + 1] in OPEN_Q | STRAIGHT_Q else 0)
+        x = ents.get(k)
+        if x is None or x.start != k or x.label_ not in ACTOR_TYPES or x.label_ == "Location" or x.id_.startswith("demonym|"):
+            x = None
+            if k + 1 < h.start and self.lex.org_heads.get(strip_al(nm[s0 + 1])) in ("Faction", "Organization"):
+                y = ents.get(s0 + 2)  # «ورحبت حركة «حماس»»: a class noun, then the name
+                if y is None and tx[s0 + 2] in OPEN_Q | STRAIGHT_Q:
+                    y = ents.get(s0 + 3)
+                if y is not None and y.label_ in ACTOR_TYPES and y.label_ != "Location" and y.start <= s0 + 3:
+                    x = y
+                elif y is None and _def(doc)[s0 + 2] and not _def(doc)[s0 + 1]:
+                    # «ودانت وزارة الخارجية الأردنية الهجوم»: an institution nobody listed, its
+                    # annexed noun and nisba adjectives (the next definite word is the object)
+                    e = s0 + 3
+                    while e < h.start - 1 and _def(doc)[e] and nm[e].endswith(_NISBA):
+                        e += 1
+                    return self.actor_from_phrase(doc, s0 + 1, e, ents, {}, allow_bare=False)
+        return self._actor_from_ent(x) if x is not None else None
 
     def _amid_ends(self, doc, s0: int, s1: int, sh) -> list[int]:
         """Where a report noun may follow «وسط», «في ظل» … (kg:function amid), not at the sentence's
