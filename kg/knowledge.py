@@ -51,6 +51,9 @@ class Entity:
     role: str | None = None
     affiliation: str | None = None
     seat_of: str | None = None  # kg:seatOf: a capital speaking for its state or government
+    affiliations: list[str] = field(default_factory=list)  # every kg:affiliation (``affiliation`` is one)
+    successor: str | None = None  # kg:succeededBy: who replaced it in power
+    inherits: list[str] = field(default_factory=list)  # kg:inherits: the predecessor's names it takes over
     lat: float | None = None
     long: float | None = None
 
@@ -162,6 +165,9 @@ def read_entities(g: Graph) -> dict[str, Entity]:
                 aliases=[*ar, *en, *alts], anaphors=_lit(g, s, KG.anaphor), demonyms=_lit(g, s, KG.demonym),
                 wikidata=str(wd) if wd else None, role=role[0] if role else None,
                 affiliation=_local(aff) if aff else None, seat_of=_local(seat) if seat else None,
+                affiliations=sorted(_local(a) for a in g.objects(s, KG.affiliation)),
+                successor=_local(g.value(s, KG.succeededBy)) if g.value(s, KG.succeededBy) else None,
+                inherits=_lit(g, s, KG.inherits),
                 lat=float(lat) if lat is not None else None, long=float(lon) if lon is not None else None,
             )
     return out

@@ -1386,3 +1386,15 @@ def test_hold_responsible_with_a_quoted_name_before_masuliya(nlp):
     assert [c.claimant.label for c, _ in got] == ["الحكومة اليمنية"]
     assert not claims(nlp, "وتبنت الجماعة، عبر مؤسسة «الزلاقة» الذراع الإعلامية لها، مسؤوليتها عن الكمين.") or \
         all(c.cue != "عبر" for c, _ in claims(nlp, "وتبنت الجماعة، عبر مؤسسة «الزلاقة» الذراع الإعلامية لها، مسؤوليتها عن الكمين."))
+
+
+def test_a_successor_in_power_takes_over_the_states_plain_names(nlp):
+    # an article of 2025 (the new president named) and one of the Assad years (nobody of the new authorities)
+    new = nlp("استقبل الرئيس السوري أحمد الشرع وفدا من الوسطاء. وقال مصدر إن دمشق ترفض أي تقسيم، وإن الجيش السوري "
+              "سينتشر في المنطقة خلال أيام.")
+    old = nlp("وقال مصدر إن دمشق ترفض أي تقسيم، وإن الجيش السوري سينتشر في المنطقة خلال أيام.")
+    assert {p.entity for p in new._.claims[-1].parties} == {"syrian_transitional_government"}
+    assert {p.entity for p in old._.claims[-1].parties} == {"syrian_regime"}
+    # names of the old regime keep meaning it: «قوات الأسد»
+    mixed = nlp("استقبل الرئيس السوري أحمد الشرع وفدا من الوسطاء. وقال مصدر إن قوات الأسد ارتكبت مجازر في المنطقة.")
+    assert "syrian_regime" in {p.entity for p in mixed._.claims[-1].parties}

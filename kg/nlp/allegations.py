@@ -88,8 +88,10 @@ class AllegationTyper:
         nm = norms(doc)
         return any(t in BILATERAL and e < len(nm) and nm[e] == "\u0645\u0639" for s, e, t in window)  # مع
 
-    def _seat(self, key: str) -> Actor | None:
+    def _seat(self, key: str, in_power: dict[str, str]) -> Actor | None:
         st = self.kn.seat(key)  # «تل أبيب لن توافق»: the state a capital stands for (kg:seatOf)
+        if st is not None and st.key in in_power:
+            st = self.kn.entities[in_power[st.key]]  # (or the government that replaced it, named here)
         return Actor(st.label_ar, st.type, st.key, st.label_en) if st is not None else None
 
     def _side(self, a: Actor) -> Actor | None:
@@ -137,6 +139,7 @@ class AllegationTyper:
                            if e.label_ in PARTY_TYPES and not e.id_.startswith("demonym|"))
         prev = None
         nm = norms(doc)
+        in_power = doc.user_data.get("isnad_in_power", {})
         # inflected one-word triggers and the speaker's own forces, found once per document
         regions: list[list[int]] = []  # the claims' contents, merged: only they are read
         for c in sorted(claims, key=lambda c: c.content_start):
@@ -193,7 +196,7 @@ class AllegationTyper:
                     continue  # the claimant's own name inside a content that starts at the cue
                 if end <= c.content_end:
                     is_loc = label == "Location"
-                    seat = self._seat(key) if is_loc and not (start and nm[start - 1] in PLACE_PREPS) else None
+                    seat = self._seat(key, in_power) if is_loc and not (start and nm[start - 1] in PLACE_PREPS) else None
                     if seat is not None:
                         # «رسالة روسية إلى أنقرة», «تل أبيب لن توافق»: a capital acting is its state
                         if (False, seat.key) not in seen:

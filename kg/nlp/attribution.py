@@ -345,6 +345,8 @@ class Attributor:
         st = self.kn.seat(ent.id_.split("|", 1)[-1])
         if st is None:
             return None
+        succ = ent.doc.user_data.get("isnad_in_power", {}).get(st.key)
+        st = self.kn.entities[succ] if succ else st  # («دمشق» once the new authorities are named)
         return Actor(st.label_ar, st.type, st.key, st.label_en, st.role, st.affiliation,
                      start=ent.start_char, end=ent.end_char)
 

@@ -175,8 +175,19 @@ class AnaphoraFilter:
         self.shared_anaphors = shared(lambda e: e.anaphors)
         self.shared_anaphor_keys = {e.key for v in self.shared_anaphors.values() for e in v}
         # naming a member names its side for the side's anaphors: «قوات الأسد» … «النظام»
-        self.sides = {e.key: e.affiliation for e in kn.entities.values() if e.affiliation}
+        self.sides = {e.key: e.affiliations for e in kn.entities.values() if e.affiliations}
         self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
+        # succession («النظام السوري» → the transitional government): an article naming the successor
+        # or one of its people means the successor by the names it inherits (and by the capital)
+        self.successor = {e.key: e.successor for e in kn.entities.values() if e.successor in kn.entities}
+        self.inherited = {e.key: {tuple(norm_key(w, known) for w in f.split()) for f in kn.entities[e.successor].inherits}
+                          for e in kn.entities.values() if e.successor in kn.entities}
+        self.backers = {}  # successor → the entities that name it: itself and its people
+        for e in kn.entities.values():
+            for a in [e.key, *e.affiliations]:
+                if a in self.inherited.keys() or a in self.successor.values():
+                    self.backers.setdefault(a, set()).add(e.key)
+        self.types = {e.key: e.type for e in kn.entities.values()}
 
     @staticmethod
     def _outlet_slot(doc: Doc, ent) -> bool:
@@ -205,6 +216,21 @@ class AnaphoraFilter:
         pick = next((e for e in cands if (e.type == "MediaOutlet") == want_outlet), cands[0])
         return Span(doc, ent.start, ent.end, label=pick.type, span_id=pick.key)
 
+    def _succeed(self, doc: Doc, ent, in_power: dict[str, str], nm) -> Span:
+        """A name the successor inherits («الجيش السوري») means the successor in power."""
+        kind, _, key = ent.id_.rpartition("|")
+        succ = in_power.get(key)
+        if succ is None or tuple(nm[ent.start:ent.end]) not in self.inherited[key]:
+            return ent
+        return Span(doc, ent.start, ent.end, label=self.types[succ], span_id=f"{kind}|{succ}" if kind else succ)
+
+    def _in_power(self, ents) -> dict[str, str]:
+        """Predecessor → successor, for the successors the article names (or names one of whose people)."""
+        if not self.successor:
+            return {}
+        keys = {e.id_.rpartition("|")[2] for e in ents}
+        return {p: s for p, s in self.successor.items() if keys & self.backers.get(s, set())}
+
     def __call__(self, doc: Doc) -> Doc:
         named: set[str] = set()
         sides_named: set[str] = set()
@@ -213,9 +239,13 @@ class AnaphoraFilter:
         keep = []
         ents = cached_ents(doc)
         shared_keys = self.shared_keys
+        in_power = self._in_power(ents)
+        doc.user_data["isnad_in_power"] = in_power
         for ent in ents:
             cands = self._shared(doc, ent) if ent.id_.rpartition("|")[2] in shared_keys else None
             ent = self._disambiguate(doc, ent, cands)
+            if in_power:
+                ent = self._succeed(doc, ent, in_power, nm)
             eid = ent.id_
             if eid.startswith("demonym|"):
                 keep.append(ent)  # «وفد إسرائيلي»: no earlier name needed, and it names nobody new
@@ -237,8 +267,7 @@ class AnaphoraFilter:
                 key = eid
                 if cands:  # a shared name names every entity it may be: an anaphor of any may follow
                     named.update(c.key for c in cands)
-                side = self.sides.get(key)
-                if side is not None:
+                for side in self.sides.get(key, ()):
                     sides_named.add(side)
                     order[side] = ent.start
             named.add(key)
