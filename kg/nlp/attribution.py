@@ -113,6 +113,7 @@ class Lexicon:
         self.name_links = words("FunctionWord", "name-link")
         self.name_seconds = words("FunctionWord", "name-second")
         self.amid = words("FunctionWord", "amid")
+        self.event_pronouns = words("FunctionWord", "event-pronoun")
         self.report_nouns = words("FunctionWord", "report-noun")
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
@@ -759,6 +760,12 @@ class Attributor:
                 k and h.kind == "SpeechVerb" and starts[k - 1].kind == "SpeechVerb" and h.start >= 2
                 and _nm(doc)[h.start - 1] in lex.relatives and _tx(doc)[h.start - 2] in COMMA
                 and not any(x.kind == "Complementizer" and starts[k - 1].end <= x.start < h.start for x in sh))]
+            # «أشار المصدر إلى لجنة … التي أعلنت «حماس» موافقتها عليها»: a restrictive relative clause
+            # inside what was just said describes a noun of it; it opens no claim of its own
+            starts = [h for k, h in enumerate(starts) if not (
+                k and h.kind == "SpeechVerb" and h.start >= 2 and _nm(doc)[h.start - 1] in lex.relatives
+                and _tx(doc)[h.start - 2] not in COMMA and starts[k - 1].kind in ("SpeechVerb", "ContinuationParticiple")
+                and not any(x.kind == "Complementizer" and h.end <= x.start < h.end + 8 for x in sh))]
             # (but «وهو ما أكده X»: X confirms what was just said)
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start > s0 + 1
                                                 and _nm(doc)[h.start - 1] in lex.what
@@ -1677,6 +1684,9 @@ class Attributor:
         accused_at: int | None = None
         # «زعم ما يسمى "الائتلاف" …», «نفى المدعو فلان …»: the subject starts after «so-called»
         hs = next((x.end for x in self._hits_at.get(h.end, ()) if x.kind == "FunctionWord" and x.cue.function == "so-called"), h.end)
+        event = hs < nxt and _nm(doc)[hs] in lex.event_pronouns  # «قال فيها», «أكد خلاله»
+        if event:
+            hs += 1
         e = self._subject_end(doc, hs, nxt, sh, ents, h.cue.object_preps)
         if e > hs and self._separate_preposition(doc, hs) and _nm(doc)[hs] not in ("\u0644", "\u0628"):
             e = hs  # «وشكك في جدية …»: a preposition right after the verb, no subject after it
@@ -1713,7 +1723,9 @@ class Attributor:
                 # «اتهم أردوغان الوحدات الكردية بـ…» (a person's phrase only when no «أن»/colon/quote
                 # follows: «قال أحمد، المتحدث باسم …، إن» keeps its apposition)
                 stop = self._token_at(doc, hs, e, claimant.end)
-                if stop < e and (not _punct(doc)[stop] or _tx(doc)[stop] in OPEN_Q) and (
+                if hs < stop < e - 1 and _tx(doc)[hs] in OPEN_Q | STRAIGHT_Q and _tx(doc)[stop] in CLOSE_Q | STRAIGHT_Q:
+                    stop += 1  # «أفاد «المرصد السوري» بمقتل …»: the quoted name closes the subject
+                if stop < e and (not _punct(doc)[stop] or _tx(doc)[stop] in OPEN_Q or _tx(doc)[stop - 1] in CLOSE_Q | STRAIGHT_Q) and (
                         claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
@@ -1741,12 +1753,20 @@ class Attributor:
             # speaker is the one just cited
             claimant, reported, cited, implicit = base.claimant, list(base.reported_to), list(base.cited_by), True
         pre_s = None
-        if claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
+        if claimant is None and event:
+            # «وألقى الوزير كلمة أكد فيها أن …», «… اتصالاً هاتفياً، أكد خلاله …»: the speaker of the
+            # event named before, the subject of the sentence's own verb (or the last speaker)
+            claimant = self._clause_subject(doc, s0, h, sh, ents, comma=False)
+            if claimant is not None:
+                implicit = True
+            elif any(x.label_ in ACTOR_TYPES for x in map(ents.get, range(s0, h.start)) if x is not None):
+                return None  # (someone is named before, but not as the clause's subject: no guess)
+        elif claimant is None and h.start > s0 and _nm(doc)[h.start - 1] in lex.who:
             claimant, pre_s = self._who_antecedent(doc, h, s0, ents, people)
             if claimant is not None:
                 outlets_before = self._outlets(doc, pre_s, h.start, ents)
                 reported = outlets_before or reported
-        if claimant is None:
+        if claimant is None and not event:
             claimant, pre_s = self._preverb_subject(doc, h, s0, sh, ents, people, inq)
             if claimant is not None:
                 e = h.end  # the subject came first: what follows the verb is its object
@@ -1755,14 +1775,14 @@ class Attributor:
         if claimant is None and (contacted := self._contacted(doc, h, s0, ents, people)) is not None:
             claimant, reported = contacted[0], [contacted[1]]
         if claimant is None:
-            if base is None or "ExplicitSubject" in h.cue.kinds or not self._clause_initial(doc, h, s0):
+            if base is None or "ExplicitSubject" in h.cue.kinds or not (self._clause_initial(doc, h, s0) or event):
                 return None
             k = h.start - 1
             while k > s0 and _nm(doc)[k] in lex.particles:
                 k -= 1
             if k >= s0 and _nm(doc)[k] in lex.pronouns and _nm(doc)[k] not in lex.auxiliaries:
                 e = h.end  # «لكنه لم يستبعد العودة إلى …»: the pronoun is the subject, the rest the object
-            elif e > h.end and _nm(doc)[h.end] not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
+            elif e > h.end and not event and _nm(doc)[h.end] not in lex.pronouns and doc[h.end]._.raw_norm not in ("\u0644",):
                 # an unknown subject after the verb: not a continuation
                 if not (_tx(doc)[h.end] in COMMA or _punct(doc)[h.end]):
                     return None
@@ -2074,13 +2094,20 @@ class Attributor:
     # a glued «بـ» before a verbal noun: «بارتكاب», «بإطلاق», «بتهريب», «بمقتل» (and «بالـ»)
     _GLUED_BI = frozenset({"\u0628\u0627", "\u0628\u0625", "\u0628\u0623", "\u0628\u062a", "\u0628\u0645"})
 
-    def _clause_subject(self, doc, s0: int, h: CueHit, sh, ents) -> Actor | None:
+    def _clause_subject(self, doc, s0: int, h: CueHit, sh, ents, comma: bool = True) -> Actor | None:
         """The actor named right after the verb opening the sentence («ودانت وزارة الخارجية …»,
         «ورحبت حركة «حماس» بـ…»), when a participle after a comma continues that clause and no
         cue came before it: the verb is no cue, but its subject is who the participle quotes."""
         tx, nm, raw = _tx(doc), _nm(doc), _raw(doc)
+        lead = next((k for k in range(s0 + 1, min(h.start - 3, s0 + 5)) if tx[k] in COMMA), None)
+        if lead is not None and raw[s0].startswith(("\u0648", "\u0641")) and not any(k in self._ents for k in range(s0, lead)) \
+                and not any(x.kind in CLAIM_KINDS for x in sh if s0 <= x.start < lead):
+            s0 = lead + 1  # «وفي السياق ذاته، وجهت الوزارة …»: a fronted adverbial, then the clause
+            first_ok = True
+        else:
+            first_ok = raw[s0].startswith(("\u0648", "\u0641"))
         head = strip_al(nm[s0])
-        if h.start < s0 + 3 or tx[h.start - 1] not in COMMA or not raw[s0].startswith(("\u0648", "\u0641")) \
+        if h.start < s0 + 3 or (comma and tx[h.start - 1] not in COMMA) or not first_ok \
                 or len(raw[s0]) < 4 or _def(doc)[s0] or not _alpha(doc)[s0] or nm[s0] in self.lex.not_name \
                 or head in self.lex.org_heads or head in self.lex.role_heads or head in self.lex.source_heads \
                 or head in self.lex.group_heads or nm[s0] in self.lex.place_heads \
@@ -2100,9 +2127,15 @@ class Attributor:
                     # «ودانت وزارة الخارجية الأردنية الهجوم»: an institution nobody listed, its
                     # annexed noun and nisba adjectives (the next definite word is the object)
                     e = s0 + 3
-                    while e < h.start - 1 and _def(doc)[e] and nm[e].endswith(_NISBA):
-                        e += 1
+                    while e < h.start - 1 and ((_def(doc)[e] and nm[e].endswith(_NISBA)) or raw[e].startswith("\u0648\u0627\u0644")):
+                        e += 1  # (and «والمغتربين»: a second annexed noun)
                     return self.actor_from_phrase(doc, s0 + 1, e, ents, {}, allow_bare=False)
+            elif _def(doc)[s0 + 1] and strip_al(nm[s0 + 1]) in self.lex.role_heads:
+                # «وألقى الرئيس المصري كلمة …»: a title and its nisba adjectives
+                e = s0 + 2
+                while e < h.start - 1 and _def(doc)[e] and nm[e].endswith(_NISBA):
+                    e += 1
+                return self.actor_from_phrase(doc, s0 + 1, e, ents, {}, allow_bare=False)
         return self._actor_from_ent(x) if x is not None else None
 
     def _amid_ends(self, doc, s0: int, s1: int, sh) -> list[int]:

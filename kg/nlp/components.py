@@ -191,12 +191,19 @@ class AnaphoraFilter:
 
     @staticmethod
     def _outlet_slot(doc: Doc, ent) -> bool:
-        """After «لـ» (or لـ + quote): where a speaker's outlet is named (قال لـ"المدن")."""
+        """After «لـ» (apart, glued, or before a quote), or «في حديث مع»: where a speaker's outlet is
+        named (قال لـ"المدن")."""
+        first = ent[0]
+        if first._.raw_norm != first.norm_ and first._.raw_norm.startswith("\u0644"):
+            return True  # «قال للصومال الجديد إن …»: the «لـ» glued
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if prev is None:
             return False
+        k = ent.start - 1
         if prev.text in ("\u00ab", '"', "\u201c") and ent.start > 1:
-            prev = doc[ent.start - 2]
+            prev, k = doc[ent.start - 2], ent.start - 2
+        if prev.norm_ in ("\u0645\u0639", "\u0627\u0644\u064a") and k >= 2 and doc[k - 2].norm_ == "\u0641\u064a":
+            return True  # «في حديث مع الصومال الجديد»: «في» + an interview noun + «مع»/«إلى»
         return prev._.raw_norm == "\u0644"
 
     def _shared(self, doc: Doc, ent) -> list | None:
