@@ -1430,3 +1430,19 @@ def test_an_outlet_known_only_by_an_ambiguous_name_in_the_outlets_slot(nlp, text
 def test_a_restrictive_relative_clause_inside_what_was_said_opens_no_claim(nlp):
     got = claims(nlp, "وأشار المصدر إلى زيارة مرتقبة للوفد ستبحث تشكيل اللجنة التي أعلنت الحركة موافقتها عليها.")
     assert [(c.claimant.label, content.endswith("عليها")) for c, content in got] == [("المصدر", True)]
+
+
+def test_hold_responsible_inside_a_quotation(nlp):
+    got = claims(nlp, "وقالت الوزارة إن القصف أدى إلى مقتل 12 مدنيا، محمّلة «قيادة الميليشيا المسؤولية الكاملة عن هذه المجزرة».")
+    assert [c.cue for c, _ in got] == ["وقالت", "محمّلة"]
+
+
+@pytest.mark.parametrize("text,start", [
+    ("وكان المبعوث الأمريكي، جون براون، قد أبدى في تصريحات لشبكة \"فوكس نيوز\" تفاؤلا حذرا بإمكانية التوصل إلى هدنة "
+     "\"قبل نهاية الشهر\".", "تفاؤلا حذرا"),
+    ("هدد وزير المالية، أحمد سالم، مساء اليوم الثلاثاء، بالانسحاب من الحكومة في حال وافقت على صفقة \"جزئية\" مع الحركة.",
+     "بالانسحاب"),
+])
+def test_the_object_before_a_later_quotation_opens_what_was_said(nlp, text, start):
+    c, content = one(nlp, text)
+    assert content.startswith(start)

@@ -207,8 +207,9 @@ class Lexicon:
                 return True  # (or a colon: «وختم كلمته: «…»»)
             if tx[k] in OPEN_Q or tx[k] in STRAIGHT_Q:
                 # «وحمّلت الحكومة، في بيان، «جماعة الحوثي» مسؤولية …»: a quoted name, then the word
-                close = next((j for j in range(k + 1, min(len(tx), k + 8)) if tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q), None)
-                return close is not None and close + 1 < len(nm) and nm[close + 1] in h.cue.requires
+                close = next((j for j in range(k + 1, min(len(tx), k + 12)) if tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q), None)
+                # (or the word inside the quotation: «محمّلة «قيادة الميليشيا المسؤولية الكاملة»»)
+                return close is not None and any(nm[j] in h.cue.requires for j in range(k + 1, min(len(nm), close + 2)))
             if (punct[k] and tx[k] not in COMMA) or k in opening:
                 return False  # (a comma does not end the clause: «ورد الوزير، فلان، بأن …»)
         return False
@@ -1852,13 +1853,22 @@ class Attributor:
                 k = self._after_outlet_slot(doc, self._after_aside(doc, e, nxt), nxt, ents) if e > h.end else h.end
                 open_aside = k < nxt and _tx(doc)[k] in COMMA and any(
                     x.kind == "MediumAdjunct" for x in self._hits_at.get(k + 1, ()))
-                if open_aside:
+                glued_medium = not open_aside and k < nxt and any(
+                    x.kind in ("MediumAdjunct", "OutletMarker") for x in self._hits_at.get(k, ())) and not any(
+                    x.kind == "Complementizer" and k <= x.start < cstart for x in sh)
+                if glued_medium:
+                    # «قد أبدى في تصريحات لشبكة "فوكس نيوز" تفاؤلاً حذراً …»: the medium, then the object
+                    k = self._past_quoted_outlet(doc, self._after_outlet_slot(doc, self._past_media(doc, k, nxt), nxt, ents), nxt)
+                    open_aside = True
+                elif open_aside:
                     # «وأبدى فلان، في تصريحات لشبكة "فوكس نيوز" تفاؤلاً حذراً …»: an aside with no closing comma
                     k = self._past_quoted_outlet(doc, self._after_outlet_slot(doc, self._past_media(doc, k + 1, nxt), nxt, ents), nxt)
                 an = _nm(doc)[k] == "\u0639\u0646"  # عن
                 if cstart - k >= 3 and (an or (_alpha(doc)[k] and not self._separate_preposition(doc, k) and not any(
                         x.kind in ("MediumAdjunct", "OutletMarker") for x in self._hits_at.get(k, ())))) \
-                        and (an or _tx(doc)[cstart - 1] in COMMA or e == h.end or open_aside):
+                        and (an or _tx(doc)[cstart - 1] in COMMA or e == h.end or open_aside or (
+                            "\u0628" in h.cue.object_preps and _raw(doc)[k].startswith("\u0628") and _raw(doc)[k] != _nm(doc)[k])):
+                    # («هدد الوزير، فلان، مساء الثلاثاء، بالانسحاب … "جزئية" …»: the threat starts at «بـ»)
                     # «أعلن المجلس، في بيان …، تشكيل لجنة …، "على خلفية …"», «أعربت الوزارة، في بيان، عن
                     # استعداد بلادها … «في أقرب وقت»»: the object comes first
                     cstart = k + 1 if an else k
