@@ -1446,3 +1446,17 @@ def test_hold_responsible_inside_a_quotation(nlp):
 def test_the_object_before_a_later_quotation_opens_what_was_said(nlp, text, start):
     c, content = one(nlp, text)
     assert content.startswith(start)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("وقال مدير الدفاع المدني، أحمد الشيخ علي، إن القصف أدى إلى مقتل ثلاثة مدنيين.", "أحمد الشيخ علي"),
+    ("وقال مدير الدفاع المدني في المدينة سامر الحاج علي لـ«الجزيرة نت» إن القصف أدى إلى مقتل ثلاثة مدنيين.",
+     "سامر الحاج علي"),
+])
+def test_one_definite_word_between_two_name_words(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+def test_afada_takes_its_object_with_bi(nlp):
+    said(nlp, "وأفادت أنباء متداولة بهبوط طائرات شحن عسكرية في قاعدة جوية شرقي البلاد.", "أنباء متداولة", "بهبوط")

@@ -371,10 +371,15 @@ class Attributor:
         j = e
         nm_, al_ = _nm(doc), _alpha(doc)
         while j > s and j - 1 not in ents and (self._is_name_token(doc[j - 1]) or (
-                j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1])):  # («عبد الملك»)
+                j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1]) or (  # («عبد الملك»)
+                j == e - 1 and _def(doc)[j - 1] and al_[j - 1] and j - 2 >= s and not _def(doc)[j - 2]
+                and self._is_name_token(doc[j - 2]) and strip_al(nm_[j - 2]) not in self.lex.role_heads)):
             if j - 1 < e - 1 and _def(doc)[j - 1] and not (
                     j - 2 >= s and (_nm(doc)[j - 2] in self.lex.name_links or (
-                        nm_[j - 1] in self.lex.name_seconds and not _def(doc)[j - 2] and al_[j - 2]))):
+                        nm_[j - 1] in self.lex.name_seconds and not _def(doc)[j - 2] and al_[j - 2]) or (
+                        j == e - 1 and not _def(doc)[j - 2] and self._is_name_token(doc[j - 2])
+                        and strip_al(nm_[j - 2]) not in self.lex.role_heads))):
+                # («محمد الحاج علي», «أحمد الشيخ علي»: one definite word between two name words)
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
         # a name does not start inside a title of several words («المتحدث باسم الجبهة»: «باسم» is
@@ -412,6 +417,9 @@ class Attributor:
                 j += 1
                 break  # (after «عبد»/«أبو» the article is inside the name: «عبد الأحد اسطيفو»)
             j += 1
+        if s < j and j + 2 == e and j + 2 - s <= 4 and _def(doc)[j] and _alpha(doc)[j] and j not in ents \
+                and j + 1 not in ents and not _def(doc)[j + 1] and self._is_name_token(doc[j + 1]):
+            j = e  # «أحمد الشيخ علي», «محمد الحاج حسن»: a definite word inside, one name word closing the phrase
         if j == s or _def(doc)[s]:
             return None
         return (s, min(j, s + 6))
@@ -425,7 +433,7 @@ class Attributor:
                          or nm_[s] in self.lex.auxiliaries or (nm_[s] in self.lex.honorifics and s + 1 < e)):
             s += 1  # («أكد السيد محافظ حمص …»: an honorific before the title)
         while e > s and (pu_[e - 1] or sp_[e - 1] or (nm_[e - 1] in self.lex.prepositions and not (
-                e < len(nm_) and nm_[e] in self.lex.complementizers
+                e < len(nm_) and (nm_[e] in self.lex.complementizers or pu_[e] or _raw(doc)[e].startswith("\u0644"))
                 and strip_marks(tx_[e - 1]) not in self.lex.prepositions_raw))):
             e -= 1  # (a phrase never ends with a preposition: «وزير الخارجية القطري عن أمله»; but
             # «أحمد علي إن …»: «علي» written with yā' right before «إنّ» ends a name)
@@ -1110,9 +1118,11 @@ class Attributor:
             if nm[j] in preps and j > i and j + 1 < end and ents.get(j + 1) is None \
                     and strip_al(nm[j + 1]) not in self.lex.org_heads:
                 break  # (but «شككت مصادر في المعارضة السورية بـ…»: an affiliation, a name after it)
-            if j > i and raw[j] != nm[j] and raw[j][:1] in preps and raw[j][:1] == "\u0628" and ents.get(j) is None \
+            if j > i and raw[j][:1] in preps and raw[j][:1] == "\u0628" and ents.get(j) is None and (
+                    raw[j] != nm[j] or text[:2] in self._GLUED_BI or (
+                        len(nm[j]) >= 5 and not nm[j].endswith(_NISBA) and not _def(doc)[j] and nm[j] not in self.lex.not_name)) \
                     and strip_al(nm[j]) not in self.lex.org_heads:
-                break  # «هدد زعيم الحزب بالانسحاب …»: the verb's «بـ» glued to its object
+                break  # «هدد زعيم الحزب بالانسحاب …», «أفادت أنباء متداولة بهبوط …»: the verb's «بـ» glued to its object
             if raw[j] == "\u0644" or (text.endswith("\u0640") and j > i):
                 # لـ «outlet»: the addressee, not the subject
                 nxt = ents.get(j + 1) or ents.get(j + 2)
