@@ -1460,3 +1460,29 @@ def test_one_definite_word_between_two_name_words(nlp, text, label):
 
 def test_afada_takes_its_object_with_bi(nlp):
     said(nlp, "وأفادت أنباء متداولة بهبوط طائرات شحن عسكرية في قاعدة جوية شرقي البلاد.", "أنباء متداولة", "بهبوط")
+
+
+@pytest.mark.parametrize("text,label", [
+    ("وأكد الناطق الرسمي باسم وزارة الخارجية وشؤون المغتربين، السفير سامر الخطيب، أن الاعتداءات تجري بحماية الجيش.",
+     "سامر الخطيب"),
+    ("وقالت الممثلة الخاصة للأمين العام، كارين لوند، إنها أجرت اتصالات مع جميع الأطراف.", "كارين لوند"),
+    ("وكان رئيس مجلس السيادة، قائد الجيش، سالم الحسن، قد جدد رفضه لأي تفاوض «مع الميليشيا المتمردة».", "سالم الحسن"),
+    ("وقال آمر اللواء 444 قتال، محمود حمزة، في كلمة مصورة، إن قواته تحركت بتكليف رسمي.", "محمود حمزة"),
+    ("غير أن مسؤولا في وزارة المالية، طلب عدم الكشف عن اسمه، قال لرووداو إن «تمويل الرواتب قد يتأخر».",
+     "مسؤولا في وزارة المالية"),
+])
+def test_the_named_speaker_of_a_title_with_appositions(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label
+
+
+def test_a_platform_is_a_medium_and_kama_continues_the_accuser(nlp):
+    c, content = one(nlp, "وكتب رئيس الوفد المفاوض، سامي عبد الله، على منصة «إكس»، أن استهداف الموانئ لن يثني اليمن عن موقفه.")
+    assert c.claimant.label == "سامي عبد الله" and content.startswith("استهداف")
+    got = claims(nlp, "واتهم الوزير، كمال الطيب، دولة الإمارات بـ«تزويد الميليشيا بالمسيرات». كما اتهم كينيا بـ«توفير منصة للمتمردين».")
+    assert [c.claimant.label for c, _ in got] == ["كمال الطيب", "كمال الطيب"]
+
+
+def test_may_after_a_longer_subject_hedges(nlp):
+    c, _ = one(nlp, "وقال مسؤول لرووداو إن «تمويل رواتب شهر حزيران قد يتأخر» إلى حين التحقق من الكميات.")
+    assert c.stance == "hedges" and [a.entity for a in c.reported_to] == ["rudaw"]

@@ -14,7 +14,7 @@ WRITTEN = Path(__file__).parent / "data" / "written"
 @pytest.fixture(scope="module")
 def written_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("written") / "store"
-    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcdefghijkl"], "--store", str(store))
+    run_kg("ingest", *[str(WRITTEN / s / "corpus") for s in "abcdefghijklmn"], "--store", str(store))
     return store
 
 
@@ -23,6 +23,7 @@ def written_store(tmp_path_factory) -> Path:
     ("d", 0.94, 0.90, 0.61, 0.69), ("e", 0.90, 0.86, 0.51, 0.55), ("f", 0.93, 0.86, 0.60, 0.62),
     ("g", 0.95, 0.88, 0.67, 0.58), ("h", 0.94, 0.93, 0.55, 0.71), ("i", 0.95, 0.91, 0.50, 0.69),
     ("j", 0.89, 0.83, 0.54, 0.61), ("k", 0.91, 0.85, 0.52, 0.64), ("l", 0.89, 0.85, 0.62, 0.60),
+    ("m", 0.92, 0.85, 0.44, 0.60), ("n", 0.88, 0.83, 0.54, 0.62),
 ])
 def test_a_written_set_scores_above_its_floor(written_store, name, detection, attribution, parties, types):
     out = run_kg("evaluate", str(WRITTEN / name / "gold"), "--store", str(written_store), "--json").stdout

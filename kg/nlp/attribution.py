@@ -114,6 +114,8 @@ class Lexicon:
         self.name_seconds = words("FunctionWord", "name-second")
         self.amid = words("FunctionWord", "amid")
         self.event_pronouns = words("FunctionWord", "event-pronoun")
+        self.before_verb_subject = words("FunctionWord", "subject-before")
+        self.also = words("FunctionWord", "also")
         self.report_nouns = words("FunctionWord", "report-noun")
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
@@ -370,7 +372,10 @@ class Attributor:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
         nm_, al_ = _nm(doc), _alpha(doc)
-        while j > s and j - 1 not in ents and (self._is_name_token(doc[j - 1]) or (
+        raw_ = _raw(doc)
+        while j > s and j - 1 not in ents and not (
+                raw_[j - 1] != nm_[j - 1] and raw_[j - 1][:1] in ("\u0648", "\u0644", "\u0628")) and (
+                self._is_name_token(doc[j - 1]) or (
                 j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1]) or (  # («عبد الملك»)
                 j == e - 1 and _def(doc)[j - 1] and al_[j - 1] and j - 2 >= s and not _def(doc)[j - 2]
                 and self._is_name_token(doc[j - 2]) and strip_al(nm_[j - 2]) not in self.lex.role_heads)):
@@ -1129,8 +1134,8 @@ class Attributor:
                 if nxt is not None and nxt.label_ == "MediaOutlet":
                     break
             x = ents.get(j)
-            if x is not None and x.label_ == "MediaOutlet" and j > i and text != nm[j] and raw[j].startswith("\u0644"):
-                break
+            if x is not None and x.label_ == "MediaOutlet" and text != nm[j] and raw[j].startswith("\u0644"):
+                break  # («قال لرووداو إن …»: the outlet spoken to, right after the verb too)
             if j > i and self._lam(doc, j) and self.lex.org_heads.get(strip_al(nm[j])) == "MediaOutlet" and (
                     x is None or x.label_ == "MediaOutlet"):
                 break  # «مسؤولون أمريكيون لشبكة «سي إن إن»»: the outlet spoken to (not «لوكالة الأمم المتحدة …»)
@@ -1702,6 +1707,8 @@ class Attributor:
         if e > hs and self._separate_preposition(doc, hs) and _nm(doc)[hs] not in ("\u0644", "\u0628"):
             e = hs  # «وشكك في جدية …»: a preposition right after the verb, no subject after it
         svo = self._named_subject_before(doc, h, s0, ents)
+        if e > hs and h.start - 1 > s0 and _raw(doc)[h.start - 1] in lex.before_verb_subject:
+            e = hs  # «وكان رئيس المجلس، فلان، قد جدد رفضه …»: the subject came before «قد»; what follows is the object
         describe_object: int | None = None
         base = cur or last
         if svo is None and hs < nxt and _nm(doc)[hs] in lex.one_of and base is not None:
@@ -1715,11 +1722,13 @@ class Attributor:
             e = h.end
         elif e == hs and (quoted := self._quoted_subject(doc, hs, nxt, sh)) is not None:
             claimant, e = quoted
-        elif h.cue.function == "accuse" and cur is not None and h.start > s0 and _raw(doc)[h.start].startswith("\u0648") \
+        elif h.cue.function == "accuse" and h.start > s0 and (
+                (cur is not None and _raw(doc)[h.start].startswith("\u0648"))
+                or (base is not None and _nm(doc)[h.start - 1] in lex.also)) \
                 and (x := ents.get(hs)) is not None and x.start == hs and x.end < nxt and _tx(doc)[x.end].startswith("\u0628"):
-            # «ودانت الوزارة الهجوم، …، واتهمت إسرائيل بـ«…»»: one name, then the charge: that name is
-            # the accused, and the subject the speaker of the clause before
-            claimant, reported, cited, implicit = cur.claimant, list(cur.reported_to), list(cur.cited_by), True
+            # «ودانت الوزارة الهجوم، …، واتهمت إسرائيل بـ«…»», «كما اتهم كينيا بـ…»: one name, then the
+            # charge: that name is the accused, and the subject the speaker of the clause before
+            claimant, reported, cited, implicit = base.claimant, list(base.reported_to), list(base.cited_by), True
             e = accused_at = hs
         elif e > hs and _nm(doc)[hs] not in lex.pronouns:
             e0 = e
@@ -1740,8 +1749,10 @@ class Attributor:
                         claimant.type != "Person" or self._content_start(doc, stop, nxt, sh) is None):
                     e = stop
             # role phrase, comma, name: «الناشط الإعلامي في مدينة دير الزور، عامر هويدي،»
-            role_only = claimant is not None and claimant.type == "AnonymousSource" and (
-                claimant.role == claimant.label or claimant.role is None)  # «الناطق باسم X، فلان،»
+            role_only = claimant is not None and ((claimant.type == "AnonymousSource" and (
+                claimant.role == claimant.label or claimant.role is None)) or (  # «الناطق باسم X، فلان،»
+                claimant.type in ("Faction", "Organization") and claimant.start is not None
+                and claimant.start > _ix(doc)[hs]))  # «آمر اللواء 444، فلان،»: the unit is whose commander
             if (claimant is None or role_only) and e0 < nxt and _tx(doc)[e0] in COMMA \
                     and strip_al(_nm(doc)[hs]) in self.lex.role_heads:
                 e = e0  # (the whole role phrase, though its head alone made an actor: «القيادي في حركة حماس، فلان،»)
@@ -1911,7 +1922,9 @@ class Attributor:
             cs += 1  # («"الخلافات السياسية قد تعرقل …"»)
         if cs < ce and nm_[cs] in self.lex.existential:
             return False  # «هناك عقبات قد تعيد …»: what exists, asserted
-        for k in range(cs, min(ce, cs + 4) - 1):
+        for k in range(cs, min(ce, cs + 6) - 1):
+            if _punct(doc)[k]:
+                break  # (within the first clause: a subject of up to five words)
             w = nm_[k + 1]
             if nm_[k] == "\u0642\u062f" and len(w) >= 4 and w[0] in "\u064a\u062a\u0646" and w not in self.lex.not_name_strict \
                     and (k == cs or nm_[k - 1] not in self.lex.relatives):
