@@ -1486,3 +1486,19 @@ def test_a_platform_is_a_medium_and_kama_continues_the_accuser(nlp):
 def test_may_after_a_longer_subject_hedges(nlp):
     c, _ = one(nlp, "وقال مسؤول لرووداو إن «تمويل رواتب شهر حزيران قد يتأخر» إلى حين التحقق من الكميات.")
     assert c.stance == "hedges" and [a.entity for a in c.reported_to] == ["rudaw"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("من جهته، كتب رئيس الوفد المفاوض، المتحدث باسم الحركة، سامي عبد الله، على منصة «إكس»، أن «استهداف الموانئ لن يثني اليمن».",
+     "سامي عبد الله"),
+    ("وفي مؤتمر صحفي، اتهم وزير الإعلام، المتحدث باسم الحكومة، كمال الطيب، دولة الإمارات بـ«تزويد الميليشيا بالمسيرات».",
+     "كمال الطيب"),
+])
+def test_two_titles_between_commas_then_the_name(nlp, text, label):
+    c, _ = one(nlp, text)
+    assert c.claimant.label == label and "المتحدث باسم" in c.claimant.role
+
+
+def test_hold_responsible_with_a_quoted_subject_and_an_aside(nlp):
+    got = claims(nlp, "وحمّل «جهاز الأمن العام»، في بيان، «الكتيبة 55» مسؤولية اندلاع المواجهات.")
+    assert [(c.claimant.label, content.startswith("«الكتيبة")) for c, content in got] == [("جهاز الأمن العام", True)]

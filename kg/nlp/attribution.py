@@ -204,16 +204,25 @@ class Lexicon:
         """A cue with ``kg:requires`` («حمّل» … «مسؤولية», «ردّ» … «بالقول») counts only when one of
         its words follows in the same clause: before any punctuation or other claim-opening cue."""
         nm, punct, tx = _nm(doc), _punct(doc), _tx(doc)
-        for k in range(h.end, min(len(nm), h.end + REQUIRES_WINDOW)):
+        k, stop = h.end, min(len(nm), h.end + REQUIRES_WINDOW)
+        while k < stop:
             if nm[k] in h.cue.requires or tx[k] in COLON:
                 return True  # (or a colon: «وختم كلمته: «…»»)
             if tx[k] in OPEN_Q or tx[k] in STRAIGHT_Q:
                 # «وحمّلت الحكومة، في بيان، «جماعة الحوثي» مسؤولية …»: a quoted name, then the word
                 close = next((j for j in range(k + 1, min(len(tx), k + 12)) if tx[j] in CLOSE_Q or tx[j] in STRAIGHT_Q), None)
+                if close is None:
+                    return False
                 # (or the word inside the quotation: «محمّلة «قيادة الميليشيا المسؤولية الكاملة»»)
-                return close is not None and any(nm[j] in h.cue.requires for j in range(k + 1, min(len(nm), close + 2)))
+                if any(nm[j] in h.cue.requires for j in range(k + 1, min(len(nm), close + 2))):
+                    return True
+                if close + 1 >= len(tx) or tx[close + 1] not in COMMA:
+                    return False
+                k = close + 1  # («وحمّل «جهاز الردع»، في بيان، «اللواء 444» مسؤولية …»: a quoted subject, an aside)
+                continue
             if (punct[k] and tx[k] not in COMMA) or k in opening:
                 return False  # (a comma does not end the clause: «ورد الوزير، فلان، بأن …»)
+            k += 1
         return False
 
 
@@ -1756,13 +1765,20 @@ class Attributor:
             if (claimant is None or role_only) and e0 < nxt and _tx(doc)[e0] in COMMA \
                     and strip_al(_nm(doc)[hs]) in self.lex.role_heads:
                 e = e0  # (the whole role phrase, though its head alone made an actor: «القيادي في حركة حماس، فلان،»)
-                e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
-                role = _span_text(doc, hs, e)
-                named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 7 else None
-                if named is not None and named.type == "Person":
-                    if not named.role:
-                        named.role = role
-                    claimant, e = named, e2
+                for _ in range(3):  # («رئيس الوفد، المتحدث باسم الحركة، فلان،»: a second title before the name)
+                    e2 = self._subject_end(doc, e + 1, nxt, sh, ents)
+                    role = _span_text(doc, hs, e)
+                    named = self.actor_from_phrase(doc, e + 1, e2, ents, people) if e2 - e <= 8 else None
+                    if named is not None and named.type == "Person":
+                        if not named.role:
+                            named.role = role
+                        claimant, e = named, e2
+                        break
+                    if named is None or e2 >= nxt or _tx(doc)[e2] not in COMMA \
+                            or strip_al(_nm(doc)[e + 1]) not in self.lex.role_heads:
+                        e = e0
+                        break
+                    e = e2
             if claimant is None and self._unlisted_speaker(doc, hs, e0, sh, ents):
                 # «وقال المسعف إن …», «وقالت الممرضة المناوبة: …»: a speaker no lexicon lists, named
                 # by what they are, right before what they said
