@@ -1502,3 +1502,15 @@ def test_two_titles_between_commas_then_the_name(nlp, text, label):
 def test_hold_responsible_with_a_quoted_subject_and_an_aside(nlp):
     got = claims(nlp, "وحمّل «جهاز الأمن العام»، في بيان، «الكتيبة 55» مسؤولية اندلاع المواجهات.")
     assert [(c.claimant.label, content.startswith("«الكتيبة")) for c, content in got] == [("جهاز الأمن العام", True)]
+
+
+@pytest.mark.parametrize("text,label,start", [
+    ("وقال المتحدث إن الغارات استهدفت الميناء، مدعيا أن الميناء «يُستخدم لنقل أسلحة».", "المتحدث", "الميناء"),
+    ("وأعلنت وزارة الصحة الفلسطينية استشهاد شاب (19 عاما) برصاص الجيش في البلدة القديمة.", "وزارة الصحة الفلسطينية",
+     "استشهاد شاب"),
+    ("واتهم الوزير الإمارات بتزويد الميليشيا بالمسيرات.", "الوزير", "الإمارات"),
+])
+def test_claiming_participles_annexation_ends_at_a_definite_word_and_a_title_annexes_no_name(nlp, text, label, start):
+    got = claims(nlp, text)
+    c, content = got[-1]
+    assert (c.claimant.label, content[:len(start)]) == (label, start)

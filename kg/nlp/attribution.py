@@ -239,6 +239,8 @@ def _main_kind(cue: Cue) -> str:
 
 
 _NISBA = ("\u064a", "\u064a\u0647", "\u064a\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")  # ـي ـية ـيين ـيون ـيات (folded)
+# a proclitic glued to the article («بالمسيرات», «للأمين», «والمغتربين»): never inside a personal name
+_CLITIC_ARTICLE = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644")
 _POSSESSED = ("\u062a\u0647", "\u062a\u0647\u0627", "\u062a\u0647\u0645", "\u062a\u0647\u0645\u0627")  # ـته ـتها ـتهم ـتهما
 _POSSESSIVE = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما
 RELAY_WINDOW = 12  # tokens: «نقلت وكالة الأنباء الفرنسية (أ ف ب) … عن» still finds its «عن»
@@ -383,7 +385,8 @@ class Attributor:
         nm_, al_ = _nm(doc), _alpha(doc)
         raw_ = _raw(doc)
         while j > s and j - 1 not in ents and not (
-                raw_[j - 1] != nm_[j - 1] and raw_[j - 1][:1] in ("\u0648", "\u0644", "\u0628")) and (
+                (raw_[j - 1] != nm_[j - 1] and raw_[j - 1][:1] in ("\u0648", "\u0644", "\u0628"))
+                or raw_[j - 1].startswith(_CLITIC_ARTICLE)) and (
                 self._is_name_token(doc[j - 1]) or (
                 j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1]) or (  # («عبد الملك»)
                 j == e - 1 and _def(doc)[j - 1] and al_[j - 1] and j - 2 >= s and not _def(doc)[j - 2]
@@ -585,10 +588,14 @@ class Attributor:
             # «الحكومة العراقية», «وزارة الدفاع التركية», «التلفزيون الرسمي السوري»: an institution
             # or outlet nobody listed (a bare definite head, «الصحيفة», names none)
             k = s + 1
-            definite = df_[s]
+            definite = annexed = df_[s]
             while k < e and al_[k] and nm_[k] not in self.lex.demonstratives:
                 if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «نفت وزارة الخارجية الأنباء …»: the object (but «وكالة الأنباء»)
+                if annexed and not df_[k] and ents.get(k) is None and not (
+                        nm_[k] == "\u0641\u064a" and (y := ents.get(k + 1)) is not None and y.label_ == "Location"):
+                    break  # «أعلنت وزارة الصحة الفلسطينية استشهاد شاب»: a definite word ends the annexation
+                annexed = annexed or df_[k]
                 x = ents.get(k)
                 if x is not None:
                     if nm_[k - 1] in self.lex.affiliation_adjectives and x.start == k:
@@ -614,6 +621,15 @@ class Attributor:
                 if prev is not None or org == "MediaOutlet":
                     return prev
                 return Actor(_span_text(doc, s, s + 1), org, start=ix_[s], end=_end(doc, s))
+        if is_role:
+            # «اتهم الوزير الإمارات بـ…», «اتهم وزير الإعلام الإمارات بـ…»: after a definite word the
+            # title annexes no name; a name right after it is the object
+            x = next((a for a in actors if a.start > s and df_[a.start - 1] and al_[a.start - 1]
+                      and a.label_ not in ("Person", "MediaOutlet") and not a.id_.startswith("demonym|")
+                      and _raw(doc)[a.start] == nm_[a.start]), None)
+            if x is not None and not any(a.label_ == "Person" and a.start > x.start for a in actors):
+                e = x.start
+                actors = [a for a in actors if a.start < e]
         if is_role or (actors and actors[0].start > s):
             nm = self._trailing_name(doc, s, e, ents)
             if nm:
