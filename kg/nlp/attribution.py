@@ -592,7 +592,7 @@ class Attributor:
             while k < e and al_[k] and nm_[k] not in self.lex.demonstratives:
                 if k > s + 1 and nm_[k] in self.lex.report_nouns:
                     break  # «نفت وزارة الخارجية الأنباء …»: the object (but «وكالة الأنباء»)
-                if annexed and not df_[k] and ents.get(k) is None and not (
+                if annexed and not df_[k] and ents.get(k) is None and not _raw(doc)[k].startswith("\u0648\u0627\u0644") and not (
                         nm_[k] == "\u0641\u064a" and (y := ents.get(k + 1)) is not None and y.label_ == "Location"):
                     break  # «أعلنت وزارة الصحة الفلسطينية استشهاد شاب»: a definite word ends the annexation
                 annexed = annexed or df_[k]
