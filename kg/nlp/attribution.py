@@ -870,7 +870,7 @@ class Attributor:
                 last_sent = si
             for a in self._amid_ends(doc, s0, s1, sh):
                 if not inq[a] and not any(c.content_start <= a < c.content_end or c.cue_start == a for c in claims):
-                    c = self._amid_claim(doc, a, s0, s1, sh, ents, people)
+                    c = self._amid_claim(doc, a, s1, sh, ents, people)
                     if c is not None:
                         self._keep(c)
                         cur = last = c
@@ -2161,8 +2161,9 @@ class Attributor:
 
     def _clause_subject(self, doc, s0: int, h: CueHit, sh, ents, comma: bool = True) -> Actor | None:
         """The actor named right after the verb opening the sentence («ودانت وزارة الخارجية …»,
-        «ورحبت حركة «حماس» بـ…»), when a participle after a comma continues that clause and no
-        cue came before it: the verb is no cue, but its subject is who the participle quotes."""
+        «ورحبت حركة «حماس» بـ…», «وألقى الرئيس المصري كلمة …»), past a fronted adverbial («وفي السياق
+        ذاته، …»), when no cue came before: the verb is no cue, but its subject is who a participle
+        after a comma (``comma``) or a speech-event pronoun («أكد فيها») quotes."""
         tx, nm, raw = _tx(doc), _nm(doc), _raw(doc)
         lead = next((k for k in range(s0 + 1, min(h.start - 3, s0 + 5)) if tx[k] in COMMA), None)
         if lead is not None and raw[s0].startswith(("\u0648", "\u0641")) and not any(k in self._ents for k in range(s0, lead)) \
@@ -2213,7 +2214,7 @@ class Attributor:
 
     _AMID_CUE = Cue(key="amid-report", kinds=frozenset({"VerbalNoun"}), stance="asserts", forms=[], label="وسط")
 
-    def _amid_claim(self, doc, n: int, s0, s1, sh, ents, people) -> RawClaim | None:
+    def _amid_claim(self, doc, n: int, s1, sh, ents, people) -> RawClaim | None:
         """«… وسط اتهامات متبادلة بارتكاب …», «… وسط اتهامات من منظمات حقوقية للقوات بـ…», «… وسط
         أنباء غير مؤكدة عن …»: reports and accusations mentioned in passing, after the sentence's own
         clause. The source is whoever «من» names, or the noun phrase itself (anonymous); what is said
