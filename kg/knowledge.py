@@ -79,10 +79,14 @@ class Knowledge:
     allegations: dict[str, list[tuple[str, ...]]]  # lower-case type → normalised trigger token sequences
     files: list[Path] = field(default_factory=list)
 
-    def seat(self, key: str) -> Entity | None:
-        """The state or government a capital stands for (kg:seatOf), if the gazetteer says so."""
+    def seat(self, key: str, in_power: dict[str, str] | None = None) -> Entity | None:
+        """The state or government a capital stands for (kg:seatOf), if the gazetteer says so; or
+        the one that replaced it (``in_power``: predecessor → successor the article names)."""
         e = self.entities.get(key)
-        return self.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        st = self.entities.get(e.seat_of) if e is not None and e.seat_of else None
+        if st is not None and in_power and st.key in in_power:
+            st = self.entities[in_power[st.key]]  # («دمشق» once the new authorities are named)
+        return st
 
     def cues_of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if kind in c.kinds]

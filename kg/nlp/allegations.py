@@ -45,9 +45,9 @@ class AllegationTyper:
                 self.matcher.add(t, docs)
         # «الوزارة», «الفصيل», «الحزب» alone: the institution named last with that head noun
         # («اللواء» is a rank as often as a brigade: heads that are also titles are left out)
-        titles = {strip_al(f[0]) for c in self.kn.cues_of("RoleHead") for f in c.forms if len(f) == 1}
-        self.heads = {strip_al(f[0]) for c in self.kn.cues_of("OrgHead") if c.function in PARTY_TYPES
-                      for f in c.forms if len(f) == 1} - titles
+        words = self.kn.single_forms
+        self.heads = {strip_al(w) for w in words("OrgHead", "Faction") | words("OrgHead", "Organization")} \
+            - {strip_al(w) for w in words("RoleHead")}
         self.own_forces = self.kn.single_forms("FunctionWord", "own-forces")
         self.both_sides = self.kn.single_forms("FunctionWord", "both-sides")
         # (a bounded cache: an archive's vocabulary keeps growing)
@@ -89,9 +89,7 @@ class AllegationTyper:
         return any(t in BILATERAL and e < len(nm) and nm[e] == "\u0645\u0639" for s, e, t in window)  # مع
 
     def _seat(self, key: str, in_power: dict[str, str]) -> Actor | None:
-        st = self.kn.seat(key)  # «تل أبيب لن توافق»: the state a capital stands for (kg:seatOf)
-        if st is not None and st.key in in_power:
-            st = self.kn.entities[in_power[st.key]]  # (or the government that replaced it, named here)
+        st = self.kn.seat(key, in_power)  # «تل أبيب لن توافق»: the state a capital stands for (kg:seatOf)
         return Actor(st.label_ar, st.type, st.key, st.label_en) if st is not None else None
 
     def _side(self, a: Actor) -> Actor | None:

@@ -357,11 +357,9 @@ class Attributor:
 
     def _seat(self, ent) -> Actor | None:
         """The state or government a capital stands for (kg:seatOf), as the actor it names."""
-        st = self.kn.seat(ent.id_.split("|", 1)[-1])
+        st = self.kn.seat(ent.id_.split("|", 1)[-1], ent.doc.user_data.get("isnad_in_power"))
         if st is None:
             return None
-        succ = ent.doc.user_data.get("isnad_in_power", {}).get(st.key)
-        st = self.kn.entities[succ] if succ else st  # («دمشق» once the new authorities are named)
         return Actor(st.label_ar, st.type, st.key, st.label_en, st.role, st.affiliation,
                      start=ent.start_char, end=ent.end_char)
 
@@ -383,20 +381,21 @@ class Attributor:
         """The personal name closing the phrase doc[s:e] (role + name), if any."""
         j = e
         nm_, al_ = _nm(doc), _alpha(doc)
-        raw_ = _raw(doc)
+        raw_, df_ = _raw(doc), _def(doc)
+
+        def between_names(j: int) -> bool:
+            # («محمد الحاج علي», «أحمد الشيخ علي»: word j-1, definite, between a name word and the last)
+            return j == e - 1 and j - 2 >= s and df_[j - 1] and al_[j - 1] and not df_[j - 2] \
+                and self._is_name_token(doc[j - 2]) and strip_al(nm_[j - 2]) not in self.lex.role_heads
+
         while j > s and j - 1 not in ents and not (
                 (raw_[j - 1] != nm_[j - 1] and raw_[j - 1][:1] in ("\u0648", "\u0644", "\u0628"))
                 or raw_[j - 1].startswith(_CLITIC_ARTICLE)) and (
                 self._is_name_token(doc[j - 1]) or (
-                j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1]) or (  # («عبد الملك»)
-                j == e - 1 and _def(doc)[j - 1] and al_[j - 1] and j - 2 >= s and not _def(doc)[j - 2]
-                and self._is_name_token(doc[j - 2]) and strip_al(nm_[j - 2]) not in self.lex.role_heads)):
-            if j - 1 < e - 1 and _def(doc)[j - 1] and not (
-                    j - 2 >= s and (_nm(doc)[j - 2] in self.lex.name_links or (
-                        nm_[j - 1] in self.lex.name_seconds and not _def(doc)[j - 2] and al_[j - 2]) or (
-                        j == e - 1 and not _def(doc)[j - 2] and self._is_name_token(doc[j - 2])
-                        and strip_al(nm_[j - 2]) not in self.lex.role_heads))):
-                # («محمد الحاج علي», «أحمد الشيخ علي»: one definite word between two name words)
+                j - 2 >= s and nm_[j - 2] in self.lex.name_links and al_[j - 1]) or between_names(j)):  # («عبد الملك»)
+            if j - 1 < e - 1 and df_[j - 1] and not (
+                    j - 2 >= s and (nm_[j - 2] in self.lex.name_links or (
+                        nm_[j - 1] in self.lex.name_seconds and not df_[j - 2] and al_[j - 2]) or between_names(j))):
                 break  # «الجيش الليبي أحمد المسماري»: a definite word inside is not part of the name
             j -= 1
         # a name does not start inside a title of several words («المتحدث باسم الجبهة»: «باسم» is
@@ -868,9 +867,9 @@ class Attributor:
                 self._keep(c)
                 cur = last = c
                 last_sent = si
-            for a in self._amid_ends(doc, s0, s1, sh):
-                if not inq[a] and not any(c.content_start <= a < c.content_end or c.cue_start == a for c in claims):
-                    c = self._amid_claim(doc, a, s1, sh, ents, people)
+            for a, n in self._amid_words(doc, s0, s1, sh):
+                if not inq[n] and not any(c.content_start <= n < c.content_end or c.cue_start == n for c in claims):
+                    c = self._amid_claim(doc, a, n, s1, sh, ents, people)
                     if c is not None:
                         self._keep(c)
                         cur = last = c
@@ -2204,17 +2203,17 @@ class Attributor:
                 return self.actor_from_phrase(doc, s0 + 1, e, ents, {}, allow_bare=False)
         return self._actor_from_ent(x) if x is not None else None
 
-    def _amid_ends(self, doc, s0: int, s1: int, sh) -> list[int]:
-        """Where a report noun may follow «وسط», «في ظل» … (kg:function amid), not at the sentence's
-        start (fronted, «وسط حديث عن «تنازلات»، يبدو أن …», it sets the scene)."""
+    def _amid_words(self, doc, s0: int, s1: int, sh) -> list[tuple[int, int]]:
+        """«وسط», «في ظل» … (kg:function amid) as (start, end), where a report noun may follow; not
+        at the sentence's start (fronted, «وسط حديث عن «تنازلات»، يبدو أن …», it sets the scene)."""
         nm = _nm(doc)
-        out = [k + 1 for k in range(s0 + 2, s1 - 1) if nm[k] in self.lex.amid]
-        out += [x.end for x in sh if x.kind == "FunctionWord" and x.cue.function == "amid" and x.start > s0 + 1]
+        out = [(k, k + 1) for k in range(s0 + 2, s1 - 1) if nm[k] in self.lex.amid]
+        out += [(x.start, x.end) for x in sh if x.kind == "FunctionWord" and x.cue.function == "amid" and x.start > s0 + 1]
         return out
 
     _AMID_CUE = Cue(key="amid-report", kinds=frozenset({"VerbalNoun"}), stance="asserts", forms=[], label="وسط")
 
-    def _amid_claim(self, doc, n: int, s1, sh, ents, people) -> RawClaim | None:
+    def _amid_claim(self, doc, a: int, n: int, s1, sh, ents, people) -> RawClaim | None:
         """«… وسط اتهامات متبادلة بارتكاب …», «… وسط اتهامات من منظمات حقوقية للقوات بـ…», «… وسط
         أنباء غير مؤكدة عن …»: reports and accusations mentioned in passing, after the sentence's own
         clause. The source is whoever «من» names, or the noun phrase itself (anonymous); what is said
@@ -2225,7 +2224,6 @@ class Attributor:
             if nm[n] not in self.lex.report_nouns:
                 return None
             h = CueHit(n, n + 1, self._AMID_CUE, "VerbalNoun")
-        a = n - 1 if nm[n - 1] in self.lex.amid else next(x.start for x in sh if x.end == n and x.kind == "FunctionWord")
         nxt = min([x.start for x in sh if x.start > h.start and x.kind in CLAIM_KINDS and not self._inq[x.start]] + [s1])
         k, agent, accused = h.end, None, False
         while k < min(nxt, h.end + 12) and (not pu[k] or tx[k] in _QUOTE_MARKS):

@@ -179,14 +179,18 @@ class AnaphoraFilter:
         self.shared_keys = {e.key for v in self.shared.values() for e in v}  # only these can be shared
         # succession («النظام السوري» → the transitional government): an article naming the successor
         # or one of its people means the successor by the names it inherits (and by the capital)
-        self.successor = {e.key: e.successor for e in kn.entities.values() if e.successor in kn.entities}
-        self.inherited = {e.key: {tuple(norm_key(w, known) for w in f.split()) for f in kn.entities[e.successor].inherits}
-                          for e in kn.entities.values() if e.successor in kn.entities}
-        self.backers = {}  # successor → the entities that name it: itself and its people
+        self.successor: dict[str, str] = {}  # predecessor → successor
+        self.inherited: dict[str, set] = {}  # predecessor → the successor's inherited names (NORM keys)
         for e in kn.entities.values():
-            for a in [e.key, *e.affiliations]:
-                if a in self.inherited.keys() or a in self.successor.values():
-                    self.backers.setdefault(a, set()).add(e.key)
+            succ = kn.entities.get(e.successor) if e.successor else None
+            if succ is not None:
+                self.successor[e.key] = succ.key
+                self.inherited[e.key] = {tuple(norm_key(w, known) for w in f.split()) for f in succ.inherits}
+        self.backers: dict[str, set] = {}  # successor → the entities that name it: itself and its people
+        successors = set(self.successor.values())
+        for e in kn.entities.values():
+            for a in {e.key, *e.affiliations} & successors:
+                self.backers.setdefault(a, set()).add(e.key)
         self.types = {e.key: e.type for e in kn.entities.values()}
 
     @staticmethod
