@@ -70,6 +70,7 @@ class Cue:
     raw_forms: tuple[str, ...] = ()  # the forms as written (one-word ones), for checks before folding
     requires: frozenset[str] = frozenset()  # kg:requires: a form counts only with one of these words after it
     object_preps: frozenset[str] = frozenset()  # kg:objectPreposition: it ends the subject (شكك X في …)
+    direct_object: bool = False  # kg:directObject: a verbal noun's object right after its speaker
 
 
 @dataclass
@@ -199,7 +200,8 @@ def read_cues(g: Graph) -> list[Cue]:
         raw = tuple(sorted(str(f) for f in _lit(g, s, KG.form) if " " not in str(f)))
         req = frozenset(w for f in _lit(g, s, KG.requires) for w in _tokens(f))
         preps = frozenset(w for f in _lit(g, s, KG.objectPreposition) for w in _tokens(f))
-        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw, req, preps))
+        out.append(Cue(_local(s), kinds, STANCES.get(st, "asserts"), forms, label, vague, fn, raw, req, preps,
+                       bool(g.value(s, KG.directObject))))
     return _inner_conjunctions_split(out)
 
 

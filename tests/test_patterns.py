@@ -1480,3 +1480,37 @@ def test_the_speakers_name(nlp, text, label):
     titles between commas, then the name."""
     c, _ = one(nlp, text)
     assert c.claimant.label == label
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وجاء التصعيد بعد إعلان الجيش الإسرائيلي مقتل ثلاثة جنود في كمين قرب الحدود.", "الجيش الإسرائيلي", "مقتل ثلاثة جنود"),
+    ("وأثار إعلان حماس موافقتها على المقترح المصري ارتياحاً في أوساط الوسطاء.", "حماس", "موافقتها على المقترح"),
+])
+def test_an_announcement_takes_what_was_announced_as_its_direct_object(nlp, text, label, start):
+    # kg:directObject on «إعلان», «تأكيد»: the object follows the speaker with no «عن» or «أن»
+    said(nlp, text, label, start)
+
+
+@pytest.mark.parametrize("text", [
+    "وتزامن ذلك مع إعلان الطوارئ في مدن الساحل.",  # no speaker
+    "وجاء إعلان الحكومة الأسبوع الماضي بعد مشاورات طويلة.",  # a definite word after the speaker: a time
+    "وجاء إعلان الجيش السوداني بعد ساعات من الهجوم على المدينة.",  # a preposition after the speaker
+])
+def test_an_announcement_with_no_object_after_its_speaker_opens_no_claim(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_what_a_speaker_sees_in_the_fact_just_told_is_its_claim(nlp):
+    # «وهو ما رأى فيه محللون «…»»: what they say of it follows; «وهو ما أكده X»: X confirms what came before
+    c, content = one(nlp, "وخفّض الجيش قواته قرب الحدود، وهو ما رأى فيه محللون أتراك «رسالة تهدئة موجهة إلى أنقرة».")
+    assert c.claimant.label == "محللون أتراك" and content.startswith("«رسالة تهدئة")
+    got = claims(nlp, "وقصفت الطائرات أطراف البلدة ليلاً، وهو ما أكده مصدر محلي لـ«عنب بلدي».")
+    assert [(c.claimant.label, content) for c, content in got] == [("مصدر محلي", "وقصفت الطائرات أطراف البلدة ليلاً")]
+
+
+def test_a_possessed_noun_after_a_prepositional_phrase_starts_the_object(nlp):
+    # «منصات تابعة للميليشيا سيطرتها على …»: no noun annexes «للميليشيا»; the subject ends there
+    said(nlp, "وتحاصر قوات الدعم السريع البلدة منذ أسابيع. وزعمت حسابات موالية للميليشيا المتمردة سيطرتها على مقر اللواء.",
+         "حسابات موالية للميليشيا المتمردة", "سيطرتها على مقر")
+    said(nlp, "وزعمت حسابات مقربة من الجماعة المسلحة مسؤوليتها عن تفجير الجسر.", "حسابات مقربة من الجماعة المسلحة",
+         "مسؤوليتها عن تفجير")

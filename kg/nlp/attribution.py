@@ -955,9 +955,23 @@ class Attributor:
         if df[j] or not _alpha(doc)[j] or len(w) < 4 or not strip_marks(_tx(doc)[j]).endswith(_POSSESSIVE) \
                 or w in self.lex.name_words or _raw(doc)[j] != w:
             return False  # (written ـه, not the ـة the norm folds into it: «لجماعة الحوثي»)
-        if j - i < 2 or not all(df[k] for k in range(i + 1, j)):
+        if j - i < 2 or not (all(df[k] for k in range(i + 1, j)) or self._closing_pp(doc, j - 1)):
             return False  # (the head may be annexed: «وزير الخارجية الإيراني موقف بلاده»)
+        if strip_al(w) in self.lex.same:
+            return False  # «مصادر مقربة من الرئيس نفسه»: the same one, still the subject
         return self._content_start(doc, j, end, sh) is None
+
+    def _closing_pp(self, doc, k: int) -> bool:
+        """Word ``k`` is a definite noun after a preposition, separate or glued («تابعة للميليشيا»,
+        «مقربة من الجماعة»): a prepositional phrase, which no noun after it can annex."""
+        nm, df = _nm(doc), _def(doc)
+        for k in range(k, max(k - 3, 0), -1):  # (past its adjectives: «للميليشيا المتمردة»)
+            if not df[k]:
+                return False
+            if _raw(doc)[k].startswith(("\u0644\u0644", "\u0628\u0627\u0644")) or (
+                    nm[k - 1] in self.lex.prepositions and self._separate_preposition(doc, k - 1)):
+                return True
+        return False
 
     def _adjectival(self, doc, h: CueHit, sh) -> bool:
         """«معلومات مؤكدة حول …», «أنباء مؤكدة عن …»: a participle right after an indefinite noun,
@@ -1875,8 +1889,9 @@ class Attributor:
             cstart = h.start
             if nxt < s1 and _nm(doc)[nxt - 1] in lex.relatives:
                 cend = s1  # «نفت صحة التقارير التي تحدثت عن …»: what is denied goes on past the verb
-        elif self._confirms_before(doc, h, s0):
-            # «…، وهو ما أكده X»: X confirms the clause before «وهو ما»
+        elif self._confirms_before(doc, h, s0) and region_end is None:
+            # «…، وهو ما أكده X»: X confirms the clause before «وهو ما» (but «وهو ما رأى فيه محللون
+            # «…»», «وهو ما وصفته الوزارة بأنه …»: what X says of it follows)
             cstart = cur.content_start if cur is not None else s0
             cend = h.start - 1
             while cend > cstart and (_nm(doc)[cend - 1] in lex.pronouns or _tx(doc)[cend - 1] in COMMA
@@ -2121,8 +2136,31 @@ class Attributor:
                     x.start == j and x.kind == "Complementizer" for x in sh) or self._object_lam(doc, h, j):
                 return True
             if any(x.start == j and x.kind in CLAIM_KINDS for x in sh):
-                return False
-        return False
+                break
+        return self._direct_object(doc, h, s1, sh) is not None
+
+    def _direct_object(self, doc, h, s1, sh) -> int | None:
+        """Where the direct object of a verbal noun that takes one (kg:directObject) starts: right
+        after the speaker the grammar can name, a word with no article, preposition, pronoun, cue,
+        name or punctuation («إعلان الجيش الإسرائيلي مقتل …», «إعلان حماس موافقتها …»; not
+        «إعلان الحكومة الأسبوع الماضي», «إعلان الجيش عن …»)."""
+        if not h.cue.direct_object or h.end >= s1:
+            return None
+        ents = self._ents
+        e = self._subject_end(doc, h.end, s1, sh, ents)
+        a = self.actor_from_phrase(doc, h.end, e, ents, self._people, allow_bare=False)
+        if a is None or a.type == "Location" or a.end is None:
+            return None
+        k = self._token_at(doc, h.end, s1, a.end)
+        if k + 1 >= s1:
+            return None  # (the object is a noun phrase: the sentence goes on after its head)
+        nm, raw, lex = _nm(doc), _raw(doc), self.lex
+        w = nm[k]
+        if (_punct(doc)[k] or _def(doc)[k] or k in ents or not _alpha(doc)[k] or "\u064b" in _tx(doc)[k]
+                or w in lex.prepositions or w in lex.pronouns or w in lex.complementizers or w in lex.relatives
+                or w in lex.auxiliaries or raw[k] != w or any(x.start <= k < x.end for x in sh)):
+            return None
+        return k
 
     def _object_lam(self, doc, h, j: int) -> bool:
         """Word ``j`` carries the «لـ» the verbal noun takes its object with («للنظام», «لإسرائيل»)."""
@@ -2150,7 +2188,9 @@ class Attributor:
         else:
             cs = self._content_start(doc, k, min(nxt, k + 2), sh)
             if cs is None:
-                return None
+                cs = self._direct_object(doc, h, nxt, sh)
+                if cs is None or cs != k:
+                    return None
         outlets = self._outlets(doc, h.end, k, ents, slot_only=True)
         return self._finish(doc, h, cue_text, "VerbalNoun", stance, claimant, cs, nxt, [], [], sh, inq,
                             explicit_outlets=outlets)
