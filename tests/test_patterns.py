@@ -1514,3 +1514,12 @@ def test_a_possessed_noun_after_a_prepositional_phrase_starts_the_object(nlp):
          "حسابات موالية للميليشيا المتمردة", "سيطرتها على مقر")
     said(nlp, "وزعمت حسابات مقربة من الجماعة المسلحة مسؤوليتها عن تفجير الجسر.", "حسابات مقربة من الجماعة المسلحة",
          "مسؤوليتها عن تفجير")
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("وفي المقابل، تقارير صحافية تركية تحدثت عن اتصالات سرية بين أنقرة ودمشق.", "تقارير صحافية تركية", "اتصالات سرية"),
+    ("ميدانياً، مصادر أهلية أكدت أن الطريق بين البلدتين ما زال مقطوعاً.", "مصادر أهلية", "الطريق بين البلدتين"),
+])
+def test_an_adverbial_before_a_fronted_subject_is_no_apposition_of_it(nlp, text, label, start):
+    # «وفي المقابل، …» / «ميدانياً، …» set off by a comma: the subject written before the verb starts after it
+    said(nlp, text, label, start)

@@ -120,6 +120,8 @@ class Lexicon:
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
                                  for f in c.raw_forms}
+        self.adverbial_preps = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "adverbial-preposition"
+                                for f in c.raw_forms}
         self.relatives = words("FunctionWord", "relative")
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
@@ -1218,6 +1220,9 @@ class Attributor:
                 break
             b = a
         segs = [(a, b) for a, b in segs if not all(nm_[k] in self.lex.auxiliaries for k in range(a, b))]
+        while len(segs) > 1 and self._adverbial_opening(doc, *segs[-1]):
+            segs.pop()  # «وفي المقابل، تقارير إعلامية تحدثت …»: the sentence opens after the adverbial
+            s0 = segs[-1][0]
         if not segs:
             # «قيادات المعارضة، التي وجدت فيها …»: the antecedent of the relative clause speaks
             if h.start - 1 > s0 and nm_[h.start - 1] in self.lex.relatives and tx_[h.start - 2] in COMMA:
@@ -1246,6 +1251,14 @@ class Attributor:
             return x, segs[-1][0]
         x, a, b = found[-1]
         return (x, a) if x is not None else (None, None)
+
+    def _adverbial_opening(self, doc, a: int, b: int) -> bool:
+        """doc[a:b], set off by a comma, is an adverbial, not an apposition of the subject: a
+        prepositional phrase («وفي المقابل»، «من جهة أخرى») or one adverb with tanwin («ميدانياً»)."""
+        w = strip_marks(_tx(doc)[a])
+        if w[:1] in ("\u0648", "\u0641") and w[1:] in self.lex.adverbial_preps:
+            w = w[1:]  # («وفي», «ففي»: a glued conjunction)
+        return w in self.lex.adverbial_preps or (b - a == 1 and "\u064b" in _tx(doc)[a])
 
     def _contacted(self, doc, h, s0, ents, people) -> tuple[Actor, Actor] | None:
         """«وحين تواصلت «الشرق الأوسط» مع المتحدث باسم الحكومة، رفض التعليق»: the one an outlet
