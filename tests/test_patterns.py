@@ -318,9 +318,10 @@ def test_according_to_at_the_end_leaves_the_source_out_of_the_content(nlp):
 
 
 def test_a_denial_of_reports_runs_past_their_relative_clause(nlp):
-    c, content = one(nlp, "ونفت وزارة الدفاع الأردنية صحة الأنباء التي تحدثت عن سقوط طائرة مسيرة في الشمال.")
+    (c, content), (reports, what) = claims(nlp, "ونفت وزارة الدفاع الأردنية صحة الأنباء التي تحدثت عن سقوط طائرة مسيرة في الشمال.")
     assert c.stance == "denies"
     assert content.endswith("سقوط طائرة مسيرة في الشمال")
+    assert (reports.claimant.label, what) == ("الأنباء", "سقوط طائرة مسيرة في الشمال")  # what the reports say
 
 
 def test_a_number_before_the_source_noun(nlp):
@@ -503,7 +504,7 @@ def test_lam_plus_article_names_the_entity(nlp):
     ("ونفت مصادر أمنية الأنباء عن اعتقال القيادي في المدينة.", "مصادر أمنية"),
 ])
 def test_a_report_noun_after_the_speaker_is_the_object(nlp, text, label):
-    c, _ = one(nlp, text)
+    c, _ = claims(nlp, text)[0]  # (the reports' own claim, where they speak, follows)
     assert c.claimant.label == label and c.stance == "denies"
 
 
@@ -1523,3 +1524,19 @@ def test_a_possessed_noun_after_a_prepositional_phrase_starts_the_object(nlp):
 def test_an_adverbial_before_a_fronted_subject_is_no_apposition_of_it(nlp, text, label, start):
     # «وفي المقابل، …» / «ميدانياً، …» set off by a comma: the subject written before the verb starts after it
     said(nlp, text, label, start)
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("ونفت الرئاسة الفرنسية تقارير صحافية تحدثت عن وساطة سرية بين الطرفين.", "تقارير صحافية", "وساطة سرية"),
+    ("وامتنعت السفارة عن التعليق على الأنباء التي تحدثت عن ترحيل عشرات اللاجئين.", "الأنباء", "ترحيل عشرات"),
+])
+def test_the_reports_a_speaker_denies_or_will_not_discuss_are_claims_of_their_own(nlp, text, label, start):
+    # «ونفى X تقارير … تحدثت عن …», «رفض التعليق على الأنباء التي …»: the reports say it, the speaker denies it
+    got = claims(nlp, text)
+    assert got[0][0].stance in ("denies", "declines")
+    assert [(c.claimant.label, content[:len(start)]) for c, content in got[1:]] == [(label, start)]
+
+
+def test_reports_cited_inside_what_was_said_open_no_claim(nlp):
+    c, content = one(nlp, "وقال الوزير إن تقارير استخباراتية تحدثت عن تحركات للمسلحين قرب الحدود.")
+    assert content.startswith("تقارير استخباراتية تحدثت")

@@ -133,7 +133,6 @@ class Lexicon:
         self.descriptors = words("FunctionWord", "descriptor")
         self.takes_an = {strip_al(w) for w in words("FunctionWord", "takes-an")}
         self.affiliation_adjectives = words("FunctionWord", "affiliation-adjective")
-        self.report_nouns = words("FunctionWord", "report-noun")
         self.time_words = words("FunctionWord", "time-word")
         self.same = words("FunctionWord", "same")
         self.org_heads = {strip_al(f[0]): c.function for c in kn.cues_of("OrgHead") for f in c.forms if len(f) == 1}
@@ -805,7 +804,8 @@ class Attributor:
             starts = [h for k, h in enumerate(starts) if not (
                 k and h.kind == "SpeechVerb" and h.start >= 2 and _nm(doc)[h.start - 1] in lex.relatives
                 and _tx(doc)[h.start - 2] not in COMMA and starts[k - 1].kind in ("SpeechVerb", "ContinuationParticiple")
-                and not any(x.kind == "Complementizer" and h.end <= x.start < h.end + 8 for x in sh))]
+                and not any(x.kind == "Complementizer" and h.end <= x.start < h.end + 8 for x in sh)
+                and self._denied_report(doc, starts[k - 1], h.start - 1) is None)]
             # (but «وهو ما أكده X»: X confirms what was just said)
             starts = [h for h in starts if not (h.kind == "SpeechVerb" and h.start > s0 + 1
                                                 and _nm(doc)[h.start - 1] in lex.what
@@ -1230,6 +1230,14 @@ class Attributor:
                 return (ant, h.start - 2) if ant else (None, None)
             return None, None
         a, b = segs[0]
+        denial = next((x for x in reversed(sh) if x.end < b and (x.kind in CLAIM_KINDS or x.kind == "DeclineObject")), None)
+        r = self._denied_report(doc, denial, b - 1 if nm_[b - 1] in self.lex.relatives else b) if b == h.start else None
+        if r is not None:
+            # «ونفى الكرملين تقارير إعلامية غربية تحدثت عن …»: the reports denied say it
+            e = b - 1 if nm_[b - 1] in self.lex.relatives else b
+            cand = self.actor_from_phrase(doc, r, e, ents, people, allow_bare=True)
+            if cand is not None:
+                return cand, r
         # the subject may open the sentence, or follow «غير أن», «إلا أن»
         opens = segs[-1][0] == s0 or (len(segs) > 1 and self._opening_that(doc, segs[-1][0] - 1, s0))
         if b - a <= 14 and not inq[a]:
@@ -1251,6 +1259,20 @@ class Attributor:
             return x, segs[-1][0]
         x, a, b = found[-1]
         return (x, a) if x is not None else (None, None)
+
+    def _denied_report(self, doc, cue: CueHit | None, b: int) -> int | None:
+        """Where a report noun phrase that ends at ``b`` starts, when it is what ``cue`` denies or
+        declines to comment on («نفى الكرملين تقارير إعلامية غربية …», «رفضت التعليق على الأنباء
+        التي …»): up to three words after the noun, none a preposition or a name."""
+        if cue is None or not (cue.kind in ("DeclinePhrase", "DeclineObject") or cue.cue.stance in ("denies", "declines")):
+            return None
+        nm = _nm(doc)
+        for r in range(b - 1, max(cue.end, b - 4) - 1, -1):
+            if strip_al(nm[r]) in self.lex.report_nouns:
+                return r if r > cue.end or b - r > 1 else None
+            if _punct(doc)[r] or nm[r] in self.lex.prepositions or r in self._ents:
+                return None
+        return None
 
     def _adverbial_opening(self, doc, a: int, b: int) -> bool:
         """doc[a:b], set off by a comma, is an adverbial, not an apposition of the subject: a
