@@ -1540,3 +1540,14 @@ def test_the_reports_a_speaker_denies_or_will_not_discuss_are_claims_of_their_ow
 def test_reports_cited_inside_what_was_said_open_no_claim(nlp):
     c, content = one(nlp, "وقال الوزير إن تقارير استخباراتية تحدثت عن تحركات للمسلحين قرب الحدود.")
     assert content.startswith("تقارير استخباراتية تحدثت")
+
+
+@pytest.mark.parametrize("text, label, start", [
+    ("ونفى الناطق باسم الوزارة، في مؤتمر صحافي، صحة ما تناقلته مواقع إخبارية محلية عن استقالة الوزير.",
+     "مواقع إخبارية محلية", "استقالة الوزير"),
+    ("ونفى مصدر في الحكومة ما تروّجه منصات معارضة عن «صفقة سرية» مع الفصائل.", "منصات معارضة", "«صفقة سرية»"),
+])
+def test_what_a_denial_says_others_reported_is_their_claim(nlp, text, label, start):
+    # «نفى … ما تداولته X عن …»: «ما», a verb with its resumptive pronoun, the reporter, «عن»
+    (d, _), (c, content) = claims(nlp, text)
+    assert d.stance == "denies" and (c.claimant.label, content[:len(start)]) == (label, start)

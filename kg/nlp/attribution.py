@@ -876,6 +876,10 @@ class Attributor:
                         self._keep(c)
                         cur = last = c
                         last_sent = si
+            for d in [c for c in claims if c.stance in ("denies", "declines") and s0 <= c.cue_start < s1]:
+                c = self._what_they_reported(doc, d, sh, ents, people)
+                if c is not None and all(c.content_start != x.content_start for x in claims):
+                    self._keep(c)
         # «وأبدى عكاشة تفاؤلاً … . وقال لـ«الشرق الأوسط» إن …»: an outlet named at a speaker's later
         # cue is where the speaker spoke; earlier claims of that speaker with no channel get it too
         waiting: dict[str, list[RawClaim]] = {}
@@ -2328,6 +2332,31 @@ class Attributor:
             return None
         return self._finish(doc, h, _span_text(doc, a, h.end), "VerbalNoun", h.cue.stance, claimant,
                             cs, nxt, [], [], sh, self._inq)
+
+    _REPORTED_CUE = Cue(key="what-they-reported", kinds=frozenset({"SpeechVerb"}), stance="asserts", forms=[], label="ما")
+
+    def _what_they_reported(self, doc, d: RawClaim, sh, ents, people) -> RawClaim | None:
+        """«نفى القيادي ما تداولته وسائل إعلام عبرية عن موافقة الحركة …», «نفى المكتب ما أوردته
+        الصحيفة عن …»: what a denial (or a refusal to comment) is about, when the text says who
+        reported it — «ما», a verb with its resumptive pronoun, the reporter, then «عن» — is the
+        reporter's claim."""
+        nm, tx, pu = _nm(doc), _tx(doc), _punct(doc)
+        for k in range(d.content_start, min(d.content_end, d.content_start + 20) - 2):
+            if nm[k] not in self.lex.what or self._inq[k]:
+                continue
+            v = k + 1
+            w = strip_marks(tx[v])
+            if not (w.isalpha() and len(w) >= 4 and w.endswith(_POSSESSIVE)):
+                return None
+            j = next((j for j in range(v + 2, min(d.content_end, v + 8)) if nm[j] == "\u0639\u0646" or pu[j]), None)
+            if j is None or nm[j] != "\u0639\u0646":
+                return None
+            claimant = self.actor_from_phrase(doc, v + 1, j, ents, people, allow_bare=True)
+            if claimant is None or claimant.type == "Location":
+                return None
+            hit = next((x for x in sh if x.start == v and x.kind in CLAIM_KINDS), None) or CueHit(v, v + 1, self._REPORTED_CUE, "SpeechVerb")
+            return self._finish(doc, hit, tx[v], "SpeechVerb", "asserts", claimant, j + 1, d.content_end, [], [], sh, self._inq)
+        return None
 
     def _postposed_quote(self, doc, h, s0) -> tuple[int, int] | None:
         """«لا اتفاق حتى الآن»، قال مسؤول …: a quotation opening the sentence, then a comma and the
