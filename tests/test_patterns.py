@@ -1551,3 +1551,12 @@ def test_what_a_denial_says_others_reported_is_their_claim(nlp, text, label, sta
     # «نفى … ما تداولته X عن …»: «ما», a verb with its resumptive pronoun, the reporter, «عن»
     (d, _), (c, content) = claims(nlp, text)
     assert d.stance == "denies" and (c.claimant.label, content[:len(start)]) == (label, start)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وأفاد الهلال الأحمر الليبي بإجلاء عشرات العائلات من الأحياء القريبة من خطوط الاشتباك.", "libyan_red_crescent"),
+    ("وقالت جمعية الهلال الأحمر السوداني إن متطوعيها دفنوا 40 جثة في الأبيض.", "sudanese_red_crescent"),
+])
+def test_national_red_crescent_societies_are_named_sources(nlp, text, key):
+    c, _ = one(nlp, text)
+    assert (c.claimant.entity, c.claimant.type) == (key, "Organization")
