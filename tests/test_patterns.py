@@ -1560,3 +1560,13 @@ def test_what_a_denial_says_others_reported_is_their_claim(nlp, text, label, sta
 def test_national_red_crescent_societies_are_named_sources(nlp, text, key):
     c, _ = one(nlp, text)
     assert (c.claimant.entity, c.claimant.type) == (key, "Organization")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("وأبدت رابطة مصدّري الحبوب في أوكرانيا «تحفظها» على شروط الممر البحري.", "رابطة مصدّري الحبوب في أوكرانيا"),
+    ("وأبدت نقابة الصحفيين تحفظها على مشروع قانون الإعلام الجديد.", "نقابة الصحفيين"),
+])
+def test_civil_society_bodies_speak_and_a_reservation_hedges(nlp, text, label):
+    # «رابطة», «نقابة», «جمعية», «اتحاد» head institutions (kg:OrgHead); «تحفظها» is a reservation (hedges)
+    c, _ = one(nlp, text)
+    assert (c.claimant.label, c.claimant.type, c.stance) == (label, "Organization", "hedges")
