@@ -4,12 +4,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 
 from . import allegations, attribution, components, recall  # noqa: F401  (registers the factories)
+from .normalize import strip_marks
 from .tokenizer import customize_tokenizer
 
 COMPONENTS = ("isnad_normalizer", "isnad_gazetteer", "isnad_anaphora", "isnad_attribution", "isnad_allegations")
+
+
+def _is_word(s: str) -> bool:
+    return s.isalpha() or strip_marks(s).isalpha()
 
 
 def build_nlp(ontology: str = "", ner: bool = False) -> Language:
@@ -18,6 +24,9 @@ def build_nlp(ontology: str = "", ner: bool = False) -> Language:
     ``ner=True`` adds the NewsFANE recall net after the gazetteer (see kg/nlp/recall.py).
     """
     nlp = customize_tokenizer(spacy.blank("ar"))
+    # a word written with harakat («مصدّري», «تفاؤلاً», «تروّجه») is a word: str.isalpha() is False
+    # for the combining marks, and every component reads IS_ALPHA as "is a word"
+    nlp.vocab.lex_attr_getters[IS_ALPHA] = _is_word
     cfg = {"ontology": ontology}
     nlp.add_pipe("isnad_normalizer", config=cfg)
     nlp.add_pipe("isnad_gazetteer", config=cfg)
