@@ -1571,3 +1571,17 @@ def test_civil_society_bodies_speak_and_a_reservation_hedges(nlp, text, label):
     # «رابطة», «نقابة», «جمعية», «اتحاد» head institutions (kg:OrgHead); «تحفظها» is a reservation (hedges)
     c, _ = one(nlp, text)
     assert c.claimant.label.startswith(label) and (c.claimant.type, c.stance) == ("Organization", "hedges")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وأكد النائب سامان علي، في تصريح لفرانس24، أن الموازنة ستقر قريبا.", "france24"),
+    ("وقال مدير الناحية، فاخر حسن، لكوردستان24، إن القصف طال قرية حدودية.", "kurdistan_24"),
+])
+def test_an_outlet_with_digits_glued_to_its_name_is_the_one_spoken_to(nlp, text, key):
+    # «لكوردستان24»: digits glued to a word of three letters or more are their own token
+    c, _ = one(nlp, text)
+    assert [o.entity for o in c.reported_to] == [key]
+
+
+def test_digits_after_a_tatweel_stay_glued(nlp):
+    assert "الـ55" in [t.text for t in nlp("وتسللت المجموعة من منطقة الـ55 كيلومترا.")]

@@ -26,6 +26,9 @@ _TRAILING_PUNCT = "(?<=[\u00bb\"\u201d)\\]])[.\u060c,:;\u061b!?\u061f]"
 # punctuation after a digit or a vowel mark, which spaCy's Arabic rules leave attached:
 # «ارتفعت إلى 45.»  «بات وشيكاً.»  (tanween is a combining mark, not a letter)
 _PUNCT_AFTER_DIGIT_OR_MARK = "(?<=[0-9\u0660-\u0669\u064b-\u0652])[.\u060c,:;\u061b!?\u061f]"
+# digits glued to a word of three letters or more: an outlet's name «كوردستان24», «فرانس24» (not
+# «الـ55», whose tatweel is no letter here)
+_DIGITS_AFTER_WORD = "(?<=[\u0621-\u063a\u0641-\u064a]{3})[0-9\u0660-\u0669]+"
 _QUOTES = ["\u00ab", "\u00bb", '"', "\u201c", "\u201d", "'"]
 
 
@@ -116,7 +119,7 @@ def guarded(regex: re.Pattern, where: str) -> Callable:
 
 def customize_tokenizer(nlp: Language) -> Language:
     prefixes = [_TATWEEL_CLITIC, _CLITIC_BEFORE_QUOTE, *_QUOTES, *nlp.Defaults.prefixes]
-    suffixes = [*_QUOTES, _TRAILING_PUNCT, _PUNCT_AFTER_DIGIT_OR_MARK, *nlp.Defaults.suffixes]
+    suffixes = [*_QUOTES, _TRAILING_PUNCT, _PUNCT_AFTER_DIGIT_OR_MARK, _DIGITS_AFTER_WORD, *nlp.Defaults.suffixes]
     nlp.tokenizer.prefix_search = guarded(compile_prefix_regex(prefixes), "first")
     nlp.tokenizer.suffix_search = guarded(compile_suffix_regex(suffixes), "last")
     nlp.tokenizer.infix_finditer = guarded(compile_infix_regex(nlp.Defaults.infixes), "any")
