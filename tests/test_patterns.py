@@ -1585,3 +1585,13 @@ def test_an_outlet_with_digits_glued_to_its_name_is_the_one_spoken_to(nlp, text,
 
 def test_digits_after_a_tatweel_stay_glued(nlp):
     assert "الـ55" in [t.text for t in nlp("وتسللت المجموعة من منطقة الـ55 كيلومترا.")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقتل 23 شخصاً على الأقل في القصف، وفقاً لحصيلة أعدتها وكالة رويترز استناداً إلى مصادر طبية.", "reuters"),
+    ("وتجاوز عدد النازحين مئة ألف، بحسب إحصاء للأمم المتحدة.", "un"),
+])
+def test_who_made_the_toll_is_the_source_of_according_to(nlp, text, key):
+    # «وفقاً لحصيلة أعدتها X», «بحسب إحصاء لـX»: the toll (kg:function "document-noun") is no source
+    c, _ = claims(nlp, text)[0]
+    assert c.claimant.entity == key

@@ -117,6 +117,7 @@ class Lexicon:
         self.before_verb_subject = words("FunctionWord", "subject-before")
         self.also = words("FunctionWord", "also")
         self.report_nouns = words("FunctionWord", "report-noun")
+        self.document_nouns = {strip_al(w) for w in words("FunctionWord", "document-noun")}
         self.prepositions = words("FunctionWord", "preposition")
         self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
                                  for f in c.raw_forms}
@@ -1278,6 +1279,23 @@ class Attributor:
                 return None
         return None
 
+    def _document_maker(self, doc, j: int, nxt: int, ents) -> tuple[Actor, int] | None:
+        """«وفقاً لحصيلة أعدتها فرانس برس», «بحسب إحصاء لرويترز»: after «بحسب/وفق» a toll, count or
+        report (kg:function "document-noun") and then, glued to «لـ» or after a verb with its
+        pronoun, the named actor who made it: that actor, and where its name ends."""
+        if j + 1 >= nxt or strip_al(_nm(doc)[j]) not in self.lex.document_nouns:
+            return None
+        k = j + 1
+        w = strip_marks(_tx(doc)[k])
+        if not self._glued_lam(doc, k):
+            if not (w.isalpha() and len(w) >= 4 and w.endswith(_POSSESSIVE)) or k + 1 >= nxt:
+                return None
+            k += 1  # («أعدتها», «أجراها»: the verb, then its subject)
+        x = ents.get(k)
+        if x is None or x.start != k or x.label_ not in ACTOR_TYPES:
+            return None
+        return self._actor_from_ent(x), x.end
+
     def _adverbial_opening(self, doc, a: int, b: int) -> bool:
         """doc[a:b], set off by a comma, is an adverbial, not an apposition of the subject: a
         prepositional phrase («وفي المقابل»، «من جهة أخرى») or one adverb with tanwin («ميدانياً»)."""
@@ -1631,7 +1649,10 @@ class Attributor:
             if j < nxt and _tx(doc)[j] in OPEN_Q | STRAIGHT_Q and self._quoted_entity_end(doc, j, ents) is not None:
                 j += 1  # «وفق «رويترز»»
             e = self._subject_end(doc, j, nxt, sh, ents)
-            if relay:
+            maker = self._document_maker(doc, j, nxt, ents)
+            if maker is not None:
+                claimant, e = maker
+            elif relay:
                 src = next((k for k in range(j, nxt) if _nm(doc)[k] in lex.relay_source), None)
                 if src is not None:
                     mid = self.actor_from_phrase(doc, j, src, ents, people)
