@@ -1595,3 +1595,12 @@ def test_who_made_the_toll_is_the_source_of_according_to(nlp, text, key):
     # «وفقاً لحصيلة أعدتها X», «بحسب إحصاء لـX»: the toll (kg:function "document-noun") is no source
     c, _ = claims(nlp, text)[0]
     assert c.claimant.entity == key
+
+
+@pytest.mark.parametrize("text, key", [
+    ("ونفى مسؤول في الحزب، طلب عدم ذكر اسمه، في حديث لـ«الشرق الأوسط»، أي صلة للحزب بالتفجير.", "asharq_al_awsat"),
+    ("ورفضت الوزارة التعليق على التسريبات، في اتصال مع «العربي الجديد».", "al_araby_al_jadeed"),
+])
+def test_a_denial_or_refusal_names_the_outlet_it_was_given_to_anywhere_in_its_clause(nlp, text, key):
+    c, _ = one(nlp, text)
+    assert c.stance in ("denies", "declines") and [o.entity for o in c.reported_to] == [key]

@@ -1947,6 +1947,16 @@ class Attributor:
         cend = nxt
         if kind == "DeclinePhrase" or stance in ("denies", "declines"):
             cstart = h.start
+            if not outlets:
+                # «ونفى مصدر، طلب عدم ذكر اسمه، في حديث لـ«X»، أي علاقة …», «امتنع … عن التعليق، في
+                # اتصال مع «X»»: an outlet after a marker anywhere in the clause was spoken to
+                # (a phrase of two words or more: «في حديث لـ», «في اتصال مع»; a bare «لـ» may be
+                # anything's: «الاتهامات الموجهة لقناة …»)
+                slots = {x.end for x in sh if x.kind == "OutletMarker" and x.end - x.start >= 2}
+                outlets = [self._actor_from_ent(x) for x in map(ents.get, range(e, nxt)) if x is not None
+                           and x.label_ == "MediaOutlet" and (x.start in slots
+                                                              or (x.start - 1) in slots and _tx(doc)[x.start - 1] in _QUOTE_MARKS)]
+                outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
             if nxt < s1 and _nm(doc)[nxt - 1] in lex.relatives:
                 cend = s1  # «نفت صحة التقارير التي تحدثت عن …»: what is denied goes on past the verb
         elif self._confirms_before(doc, h, s0) and region_end is None:
