@@ -36,7 +36,7 @@ def _unguarded_tokenizer():
     ref.tokenizer.prefix_search = compile_prefix_regex(
         [T._TATWEEL_CLITIC, T._CLITIC_BEFORE_QUOTE, *T._QUOTES, *ref.Defaults.prefixes]).search
     ref.tokenizer.suffix_search = compile_suffix_regex(
-        [*T._QUOTES, T._TRAILING_PUNCT, T._PUNCT_AFTER_DIGIT_OR_MARK, *ref.Defaults.suffixes]).search
+        [*T._QUOTES, T._TRAILING_PUNCT, T._PUNCT_AFTER_DIGIT_OR_MARK, T._DIGITS_AFTER_WORD, *ref.Defaults.suffixes]).search
     ref.tokenizer.infix_finditer = compile_infix_regex(ref.Defaults.infixes).finditer
     return ref
 
