@@ -101,6 +101,11 @@ class Lexicon:
 
         words = kn.single_forms
 
+        def raw_words(function: str) -> set[str]:
+            """A function's one-word forms as written, marks removed (compared before folding)."""
+            return {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == function for f in c.raw_forms}
+
+
         self.source_heads = {strip_al(w) for w in words("SourceHead")}
         self.vague_heads = {strip_al(f[0]) for c in kn.cues_of("SourceHead") if c.vague for f in c.forms}
         self.group_heads = {strip_al(w) for w in words("GroupHead")}
@@ -119,10 +124,8 @@ class Lexicon:
         self.report_nouns = words("FunctionWord", "report-noun")
         self.document_nouns = {strip_al(w) for w in words("FunctionWord", "document-noun")}
         self.prepositions = words("FunctionWord", "preposition")
-        self.prepositions_raw = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "preposition"
-                                 for f in c.raw_forms}
-        self.adverbial_preps = {strip_marks(f) for c in kn.cues_of("FunctionWord") if c.function == "adverbial-preposition"
-                                for f in c.raw_forms}
+        self.prepositions_raw = raw_words("preposition")
+        self.adverbial_preps = raw_words("adverbial-preposition")
         self.relatives = words("FunctionWord", "relative")
         self.demonstratives = words("FunctionWord", "demonstrative")
         self.auxiliaries = words("FunctionWord", "auxiliary")
@@ -1236,10 +1239,10 @@ class Attributor:
             return None, None
         a, b = segs[0]
         denial = next((x for x in reversed(sh) if x.end < b and (x.kind in CLAIM_KINDS or x.kind == "DeclineObject")), None)
-        r = self._denied_report(doc, denial, b - 1 if nm_[b - 1] in self.lex.relatives else b) if b == h.start else None
+        e = b - 1 if nm_[b - 1] in self.lex.relatives else b  # (the report noun phrase, before «التي»)
+        r = self._denied_report(doc, denial, e) if b == h.start else None
         if r is not None:
             # «ونفى الكرملين تقارير إعلامية غربية تحدثت عن …»: the reports denied say it
-            e = b - 1 if nm_[b - 1] in self.lex.relatives else b
             cand = self.actor_from_phrase(doc, r, e, ents, people, allow_bare=True)
             if cand is not None:
                 return cand, r
@@ -1279,6 +1282,13 @@ class Attributor:
                 return None
         return None
 
+    @staticmethod
+    def _resumptive_verb(doc, k: int) -> bool:
+        """Word ``k`` is written as a verb with its object pronoun («أعدتها», «تداولته», «أوردته»),
+        the one a relative «ما» or a document noun points back to."""
+        w = strip_marks(_tx(doc)[k])
+        return w.isalpha() and len(w) >= 4 and w.endswith(_POSSESSIVE)
+
     def _document_maker(self, doc, j: int, nxt: int, ents) -> tuple[Actor, int] | None:
         """«وفقاً لحصيلة أعدتها فرانس برس», «بحسب إحصاء لرويترز»: after «بحسب/وفق» a toll, count or
         report (kg:function "document-noun") and then, glued to «لـ» or after a verb with its
@@ -1286,9 +1296,8 @@ class Attributor:
         if j + 1 >= nxt or strip_al(_nm(doc)[j]) not in self.lex.document_nouns:
             return None
         k = j + 1
-        w = strip_marks(_tx(doc)[k])
         if not self._glued_lam(doc, k):
-            if not (w.isalpha() and len(w) >= 4 and w.endswith(_POSSESSIVE)) or k + 1 >= nxt:
+            if not self._resumptive_verb(doc, k) or k + 1 >= nxt:
                 return None
             k += 1  # («أعدتها», «أجراها»: the verb, then its subject)
         x = ents.get(k)
@@ -1942,21 +1951,20 @@ class Attributor:
             outlets += self._outlets(doc, pre_s, h.start, ents)
         outlets += self._fronted_outlets(doc, h, s0, sh, ents) if claimant.type != "MediaOutlet" else []
         outlets += [o for o in self._outlets(doc, h.end, e, ents, slot_only=True)] if claimant.type != "MediaOutlet" else []
+        if (kind == "DeclinePhrase" or stance in ("denies", "declines")) and all(o.key == claimant.key for o in outlets):
+            # «ونفى مصدر، طلب عدم ذكر اسمه، في حديث لـ«X»، أي علاقة …», «امتنع … عن التعليق، في
+            # اتصال مع «X»»: an outlet after a marker anywhere in the clause was spoken to
+            # (a phrase of two words or more: «في حديث لـ», «في اتصال مع»; a bare «لـ» may be
+            # anything's: «الاتهامات الموجهة لقناة …»)
+            slots = {x.end for x in sh if x.kind == "OutletMarker" and x.end - x.start >= 2}
+            outlets = [self._actor_from_ent(x) for x in map(ents.get, range(e, nxt)) if x is not None
+                       and x.label_ == "MediaOutlet" and (x.start in slots
+                                                          or (x.start - 1) in slots and _tx(doc)[x.start - 1] in _QUOTE_MARKS)]
         outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
         provisional = False
         cend = nxt
         if kind == "DeclinePhrase" or stance in ("denies", "declines"):
             cstart = h.start
-            if not outlets:
-                # «ونفى مصدر، طلب عدم ذكر اسمه، في حديث لـ«X»، أي علاقة …», «امتنع … عن التعليق، في
-                # اتصال مع «X»»: an outlet after a marker anywhere in the clause was spoken to
-                # (a phrase of two words or more: «في حديث لـ», «في اتصال مع»; a bare «لـ» may be
-                # anything's: «الاتهامات الموجهة لقناة …»)
-                slots = {x.end for x in sh if x.kind == "OutletMarker" and x.end - x.start >= 2}
-                outlets = [self._actor_from_ent(x) for x in map(ents.get, range(e, nxt)) if x is not None
-                           and x.label_ == "MediaOutlet" and (x.start in slots
-                                                              or (x.start - 1) in slots and _tx(doc)[x.start - 1] in _QUOTE_MARKS)]
-                outlets = [o for i, o in enumerate(outlets) if o.key != claimant.key and all(o.key != p.key for p in outlets[:i])]
             if nxt < s1 and _nm(doc)[nxt - 1] in lex.relatives:
                 cend = s1  # «نفت صحة التقارير التي تحدثت عن …»: what is denied goes on past the verb
         elif self._confirms_before(doc, h, s0) and region_end is None:
@@ -2222,15 +2230,18 @@ class Attributor:
         if a is None or a.type == "Location" or a.end is None:
             return None
         k = self._token_at(doc, h.end, s1, a.end)
+        return k if self._object_word(doc, k, s1, sh) else None
+
+    def _object_word(self, doc, k: int, s1: int, sh) -> bool:
+        """Word ``k`` can open a direct object: no article, preposition, pronoun, cue, name or
+        punctuation, and the sentence goes on after it (the object is a noun phrase)."""
         if k + 1 >= s1:
-            return None  # (the object is a noun phrase: the sentence goes on after its head)
+            return False
         nm, raw, lex = _nm(doc), _raw(doc), self.lex
         w = nm[k]
-        if (_punct(doc)[k] or _def(doc)[k] or k in ents or not _alpha(doc)[k] or "\u064b" in _tx(doc)[k]
-                or w in lex.prepositions or w in lex.pronouns or w in lex.complementizers or w in lex.relatives
-                or w in lex.auxiliaries or raw[k] != w or any(x.start <= k < x.end for x in sh)):
-            return None
-        return k
+        return not (_punct(doc)[k] or _def(doc)[k] or k in self._ents or not _alpha(doc)[k] or "\u064b" in _tx(doc)[k]
+                    or w in lex.prepositions or w in lex.pronouns or w in lex.complementizers or w in lex.relatives
+                    or w in lex.auxiliaries or raw[k] != w or any(x.start <= k < x.end for x in sh))
 
     def _object_lam(self, doc, h, j: int) -> bool:
         """Word ``j`` carries the «لـ» the verbal noun takes its object with («للنظام», «لإسرائيل»)."""
@@ -2258,9 +2269,10 @@ class Attributor:
         else:
             cs = self._content_start(doc, k, min(nxt, k + 2), sh)
             if cs is None:
-                cs = self._direct_object(doc, h, nxt, sh)
-                if cs is None or cs != k:
+                # «إعلان الجيش الإسرائيلي مقتل …»: the object right after the speaker (kg:directObject)
+                if not (h.cue.direct_object and claimant.end is not None and self._object_word(doc, k, nxt, sh)):
                     return None
+                cs = k
         outlets = self._outlets(doc, h.end, k, ents, slot_only=True)
         return self._finish(doc, h, cue_text, "VerbalNoun", stance, claimant, cs, nxt, [], [], sh, inq,
                             explicit_outlets=outlets)
@@ -2376,8 +2388,7 @@ class Attributor:
             if nm[k] not in self.lex.what or self._inq[k]:
                 continue
             v = k + 1
-            w = strip_marks(tx[v])
-            if not (w.isalpha() and len(w) >= 4 and w.endswith(_POSSESSIVE)):
+            if not self._resumptive_verb(doc, v):
                 return None
             j = next((j for j in range(v + 2, min(d.content_end, v + 8)) if nm[j] == "\u0639\u0646" or pu[j]), None)
             if j is None or nm[j] != "\u0639\u0646":
